@@ -214,8 +214,9 @@ CITYNET_API gsize citynet_view_tie(const CitynetView *view, gsize i);
  * The day on which the groups of a tie's partner are judged ("the tie's
  * date"): the tie's first day inside the view's window, i.e. the later of
  * the tie's first covered day and the window's first day. When both are
- * open, the tie's last covered day; when that is open too, the window's
- * last day; when everything is open, CITYNET_DATE_OPEN ("now").
+ * open, the tie's last day inside the window (the earlier of the tie's last
+ * covered day and the window's last day, whichever are set); when
+ * everything is open, CITYNET_DATE_OPEN ("now").
  * Returns: that day for network tie @tie.
  */
 CITYNET_API CitynetDate citynet_view_tie_reference_date(const CitynetView *view,

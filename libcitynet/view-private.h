@@ -1,0 +1,125 @@
+/* libcitynet - view internals and the igraph escape hatch for analytics
+ * modules. Private: it includes <igraph.h>, which the public headers never
+ * do, and its layouts may change at any time. */
+#ifndef CITYNET_VIEW_PRIVATE_H
+#define CITYNET_VIEW_PRIVATE_H
+
+#include <igraph.h>
+
+#include "citynet-private.h"
+
+G_BEGIN_DECLS
+
+/* ------------------------------------------------------------------------ */
+/* Options                                                                  */
+/* ------------------------------------------------------------------------ */
+
+struct _CitynetViewOptions {
+  GPtrArray *layers;        /* char* (owned), distinct, in the order added */
+  GPtrArray *kinds;         /* char* (owned), distinct, in the order added */
+  CitynetDate from;         /* first day of the window, OPEN = unbounded */
+  CitynetDate to;           /* last day of the window, OPEN = unbounded */
+  CitynetDirection direction;
+  CitynetCombine combine;
+  gboolean drop_isolates;
+};
+
+/* ------------------------------------------------------------------------ */
+/* The view                                                                 */
+/* ------------------------------------------------------------------------ */
+
+/* One edge of the view's graph: vertices, combined weight, and the range
+ * [first_tie, first_tie + n_ties) of view->edge_ties holding the network
+ * indices of the ties it combines (in network order). */
+typedef struct {
+  guint32 from;
+  guint32 to;
+  guint32 first_tie;
+  guint32 n_ties;
+  double weight;
+} CitynetViewEdge;
+
+struct _CitynetView {
+  gint ref_count;
+  CitynetNetwork *network;      /* owned reference */
+  CitynetViewOptions *options;  /* owned copy */
+  CitynetDate from, to;         /* the window as full days (OPEN = open) */
+  gboolean directed;
+
+  gsize n_vertices;
+  guint32 *vertex_node;         /* vertex -> network node */
+  gint32 *node_vertex;          /* network node -> vertex, -1 = absent */
+
+  gsize n_ties;
+  guint32 *ties;                /* selected network ties, network order */
+
+  gsize n_edges;
+  CitynetViewEdge *edges;       /* sorted by (from, to, first tie) */
+  guint32 *edge_ties;           /* tie indices, grouped per edge */
+
+  /* The igraph graph, built on first request while holding the igraph lock
+   * (see citynet_view_graph()); graph_ready is read without the lock. */
+  gint graph_ready;
+  igraph_t graph;
+  igraph_vector_t weights;      /* edge weights, in edge order */
+};
+
+/* Returns the network indices of the ties combined into @edge and their
+ * count (@n_ties). Borrowed from the view. */
+const guint32 *citynet_view_edge_ties(const CitynetView *view, gsize edge,
+                                      gsize *n_ties);
+
+/* The view's igraph graph: vertices 0..n-1 as in the view, edges in view
+ * edge order, directed as citynet_view_is_directed(). Built lazily on the
+ * first call (thread-safe) and owned by the view: do not modify or destroy
+ * it. Use it only between citynet_igraph_enter() and
+ * citynet_igraph_leave(). Returns NULL with CITYNET_ERROR_COMPUTATION when
+ * igraph cannot build it. */
+const igraph_t *citynet_view_graph(const CitynetView *view, GError **error);
+
+/* The combined edge weights, aligned with the graph's edge ids; same
+ * lifetime and rules as citynet_view_graph(). */
+const igraph_vector_t *citynet_view_weights(const CitynetView *view,
+                                            GError **error);
+
+/* ------------------------------------------------------------------------ */
+/* igraph glue extras (igraph-glue.c)                                       */
+/* ------------------------------------------------------------------------ */
+
+/* The last warning igraph issued since the outermost citynet_igraph_enter(),
+ * or NULL. Call between enter and leave; the string is borrowed and only
+ * valid until leave. */
+const char *citynet_igraph_last_warning(void);
+
+/* A private, seeded Mersenne-Twister RNG installed as igraph's default, so
+ * randomised routines (Louvain, Leiden) are reproducible and the host's own
+ * default RNG is left untouched. */
+typedef struct {
+  igraph_rng_t rng;
+  /* The host's default RNG, by value: igraph 0.10's
+   * igraph_rng_set_default() copies the struct into its global, so the
+   * pointer igraph_rng_default() returns never changes and only a copy
+   * (type, state pointer, seeded flag) can bring the host's back. */
+  igraph_rng_t previous;
+  gboolean active;
+} CitynetIgraphRng;
+
+/* Enters igraph (takes the igraph lock) and makes a new RNG seeded with
+ * @seed the default. The same seed yields the same sequence. Pair with
+ * citynet_igraph_rng_pop() on the same thread. Returns FALSE with
+ * CITYNET_ERROR_COMPUTATION (and without the lock held) on failure. */
+gboolean citynet_igraph_rng_push(CitynetIgraphRng *rng, guint64 seed,
+                                 GError **error);
+/* Restores the previous default RNG, frees ours and leaves igraph. */
+void citynet_igraph_rng_pop(CitynetIgraphRng *rng);
+
+typedef gboolean (*CitynetIgraphFunc)(gpointer user_data, GError **error);
+
+/* Runs @func inside igraph with a private RNG seeded with @seed, restoring
+ * the host's default RNG afterwards. Returns what @func returns. */
+gboolean citynet_igraph_run_seeded(guint64 seed, CitynetIgraphFunc func,
+                                   gpointer user_data, GError **error);
+
+G_END_DECLS
+
+#endif /* CITYNET_VIEW_PRIVATE_H */

@@ -1,0 +1,877 @@
+/* libcitynet - views: the slice of a network that analytics run on.
+ *
+ * A view selects ties (by layer and date window) and nodes (by kind, and
+ * optionally only those with a selected tie), numbers the selected nodes as
+ * vertices 0..n-1 in network order, and combines parallel ties into edges.
+ * The rules are written out with examples in docs/views.md.
+ *
+ * Combining is a two-pass stable bucket sort of the arcs (by `to`, then by
+ * `from`): O(n + m) time, no per-tie allocation, and within a pair the ties
+ * stay in network order, which makes the edge order and every
+ * floating-point sum deterministic.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "citynet-private.h"
+#include "view-private.h"
+
+/* ------------------------------------------------------------------------ */
+/* Options                                                                  */
+/* ------------------------------------------------------------------------ */
+
+CitynetViewOptions *
+citynet_view_options_new(void)
+{
+  CitynetViewOptions *options = g_new0(CitynetViewOptions, 1);
+  options->layers = g_ptr_array_new_with_free_func(g_free);
+  options->kinds = g_ptr_array_new_with_free_func(g_free);
+  options->from = CITYNET_DATE_OPEN;
+  options->to = CITYNET_DATE_OPEN;
+  options->direction = CITYNET_DIRECTION_AUTO;
+  options->combine = CITYNET_COMBINE_SUM;
+  options->drop_isolates = FALSE;
+  return options;
+}
+
+static void
+citynet_strings_copy_into(GPtrArray *to, const GPtrArray *from)
+{
+  for (guint i = 0; i < from->len; i++)
+    g_ptr_array_add(to, g_strdup(g_ptr_array_index(from, i)));
+}
+
+CitynetViewOptions *
+citynet_view_options_copy(const CitynetViewOptions *options)
+{
+  g_return_val_if_fail(options != NULL, NULL);
+  CitynetViewOptions *copy = citynet_view_options_new();
+  citynet_strings_copy_into(copy->layers, options->layers);
+  citynet_strings_copy_into(copy->kinds, options->kinds);
+  copy->from = options->from;
+  copy->to = options->to;
+  copy->direction = options->direction;
+  copy->combine = options->combine;
+  copy->drop_isolates = options->drop_isolates;
+  return copy;
+}
+
+void
+citynet_view_options_free(CitynetViewOptions *options)
+{
+  if (options == NULL)
+    return;
+  g_ptr_array_unref(options->layers);
+  g_ptr_array_unref(options->kinds);
+  g_free(options);
+}
+
+static gboolean
+citynet_strings_contain(const GPtrArray *strings, const char *text)
+{
+  for (guint i = 0; i < strings->len; i++)
+    if (strcmp(g_ptr_array_index(strings, i), text) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+void
+citynet_view_options_add_layer(CitynetViewOptions *options, const char *layer)
+{
+  g_return_if_fail(options != NULL && layer != NULL);
+  if (!citynet_strings_contain(options->layers, layer))
+    g_ptr_array_add(options->layers, g_strdup(layer));
+}
+
+void
+citynet_view_options_add_kind(CitynetViewOptions *options, const char *kind)
+{
+  g_return_if_fail(options != NULL && kind != NULL);
+  if (!citynet_strings_contain(options->kinds, kind))
+    g_ptr_array_add(options->kinds, g_strdup(kind));
+}
+
+gboolean
+citynet_view_options_set_at(CitynetViewOptions *options, const char *date,
+                            GError **error)
+{
+  g_return_val_if_fail(options != NULL, FALSE);
+  CitynetDate day = CITYNET_DATE_OPEN;
+  if (date != NULL && !citynet_date_parse(date, &day, error))
+    return FALSE;
+  /* A partial date is the window of all the days it covers. */
+  options->from = citynet_date_first_day(day);
+  options->to = citynet_date_last_day(day);
+  return TRUE;
+}
+
+gboolean
+citynet_view_options_set_period(CitynetViewOptions *options, const char *from,
+                                const char *to, GError **error)
+{
+  g_return_val_if_fail(options != NULL, FALSE);
+  CitynetDate start = CITYNET_DATE_OPEN, end = CITYNET_DATE_OPEN;
+  if (!citynet_date_parse(from, &start, error) ||
+      !citynet_date_parse(to, &end, error))
+    return FALSE;
+  CitynetDate first = citynet_date_first_day(start);
+  CitynetDate last = citynet_date_last_day(end);
+  if (first != CITYNET_DATE_OPEN && last != CITYNET_DATE_OPEN && last < first) {
+    g_set_error(error, CITYNET_ERROR, CITYNET_ERROR_INVALID_ARGUMENT,
+                "the period ends (%s) before it starts (%s)", to, from);
+    return FALSE;
+  }
+  options->from = first;
+  options->to = last;
+  return TRUE;
+}
+
+void
+citynet_view_options_set_direction(CitynetViewOptions *options,
+                                   CitynetDirection direction)
+{
+  g_return_if_fail(options != NULL);
+  g_return_if_fail(direction >= CITYNET_DIRECTION_AUTO &&
+                   direction <= CITYNET_DIRECTION_DIRECTED);
+  options->direction = direction;
+}
+
+void
+citynet_view_options_set_combine(CitynetViewOptions *options,
+                                 CitynetCombine combine)
+{
+  g_return_if_fail(options != NULL);
+  g_return_if_fail(combine >= CITYNET_COMBINE_SUM &&
+                   combine <= CITYNET_COMBINE_NONE);
+  options->combine = combine;
+}
+
+void
+citynet_view_options_set_drop_isolates(CitynetViewOptions *options,
+                                       gboolean drop)
+{
+  g_return_if_fail(options != NULL);
+  options->drop_isolates = drop ? TRUE : FALSE;
+}
+
+/* Looks @text up in the NULL-terminated @names; on failure sets
+ * CITYNET_ERROR_INVALID_ARGUMENT listing the accepted words. */
+static gboolean
+citynet_enum_from_string(const char *what, const char *const *names,
+                         const char *text, int *out, GError **error)
+{
+  for (int i = 0; names[i] != NULL; i++) {
+    if (text != NULL && g_ascii_strcasecmp(text, names[i]) == 0) {
+      *out = i;
+      return TRUE;
+    }
+  }
+  char *known = g_strjoinv(", ", (char **) names);
+  g_set_error(error, CITYNET_ERROR, CITYNET_ERROR_INVALID_ARGUMENT,
+              "unknown %s \"%s\" (expected one of: %s)", what,
+              text != NULL ? text : "", known);
+  g_free(known);
+  return FALSE;
+}
+
+gboolean
+citynet_direction_from_string(const char *text, CitynetDirection *out,
+                              GError **error)
+{
+  /* Same order as CitynetDirection. */
+  static const char *const names[] = { "auto", "undirected", "directed", NULL };
+  int value;
+  if (!citynet_enum_from_string("direction", names, text, &value, error))
+    return FALSE;
+  if (out != NULL)
+    *out = (CitynetDirection) value;
+  return TRUE;
+}
+
+gboolean
+citynet_combine_from_string(const char *text, CitynetCombine *out,
+                            GError **error)
+{
+  /* Same order as CitynetCombine. */
+  static const char *const names[] = { "sum", "max", "count", "none", NULL };
+  int value;
+  if (!citynet_enum_from_string("combine mode", names, text, &value, error))
+    return FALSE;
+  if (out != NULL)
+    *out = (CitynetCombine) value;
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Building a view                                                          */
+/* ------------------------------------------------------------------------ */
+
+/* Turns the option's names into a membership mask over @known (a
+ * NULL-terminated list whose positions are the network's indices). An
+ * empty @wanted selects everything. */
+static gboolean *
+citynet_view_name_mask(const GPtrArray *wanted, const char *const *known,
+                       gsize n_known, const char *what, const char *plural,
+                       GError **error)
+{
+  gboolean *mask = g_new0(gboolean, n_known + 1);
+  if (wanted->len == 0) {
+    for (gsize i = 0; i < n_known; i++)
+      mask[i] = TRUE;
+    return mask;
+  }
+  for (guint w = 0; w < wanted->len; w++) {
+    const char *name = g_ptr_array_index(wanted, w);
+    gsize i;
+    for (i = 0; i < n_known; i++)
+      if (strcmp(known[i], name) == 0)
+        break;
+    if (i == n_known) {
+      if (n_known == 0) {
+        g_set_error(error, CITYNET_ERROR, CITYNET_ERROR_NOT_FOUND,
+                    "unknown %s \"%s\" (the network has no %s)", what, name,
+                    plural);
+      } else {
+        char *list = g_strjoinv(", ", (char **) known);
+        g_set_error(error, CITYNET_ERROR, CITYNET_ERROR_NOT_FOUND,
+                    "unknown %s \"%s\" (known %s: %s)", what, name, plural,
+                    list);
+        g_free(list);
+      }
+      g_free(mask);
+      return NULL;
+    }
+    mask[i] = TRUE;
+  }
+  return mask;
+}
+
+/* Picks the ties in the layers and window whose two ends are of selected
+ * kinds, into view->ties (network order). Returns whether any is
+ * directed. */
+static gboolean
+citynet_view_select_ties(CitynetView *view, const gboolean *layer_mask,
+                         const gboolean *node_kind_ok)
+{
+  const CitynetNetwork *network = view->network;
+  const gsize m = network->ties->len;
+  const gboolean windowed =
+    view->from != CITYNET_DATE_OPEN || view->to != CITYNET_DATE_OPEN;
+  gboolean any_directed = FALSE;
+  gsize count = 0;
+
+  view->ties = g_new(guint32, m > 0 ? m : 1);
+  for (gsize t = 0; t < m; t++) {
+    const CitynetTieRec *tie = &g_array_index(network->ties, CitynetTieRec, t);
+    if (!layer_mask[tie->layer] || !node_kind_ok[tie->source] ||
+        !node_kind_ok[tie->target])
+      continue;
+    if (windowed &&
+        !citynet_date_overlaps(tie->start, tie->end, view->from, view->to))
+      continue;
+    view->ties[count++] = (guint32) t;
+    any_directed |= tie->directed != 0;
+  }
+  view->n_ties = count;
+  view->ties = g_renew(guint32, view->ties, count > 0 ? count : 1);
+  return any_directed;
+}
+
+/* Numbers the kept nodes as vertices in network order. */
+static void
+citynet_view_number_vertices(CitynetView *view, const gboolean *node_kind_ok,
+                             gboolean drop_isolates)
+{
+  const CitynetNetwork *network = view->network;
+  const gsize n = network->nodes->len;
+  guint8 *keep = g_new0(guint8, n > 0 ? n : 1);
+
+  if (drop_isolates) {
+    for (gsize i = 0; i < view->n_ties; i++) {
+      const CitynetTieRec *tie =
+        &g_array_index(network->ties, CitynetTieRec, view->ties[i]);
+      keep[tie->source] = keep[tie->target] = 1;
+    }
+  } else {
+    for (gsize v = 0; v < n; v++)
+      keep[v] = node_kind_ok[v] ? 1 : 0;
+  }
+
+  view->node_vertex = g_new(gint32, n > 0 ? n : 1);
+  view->vertex_node = g_new(guint32, n > 0 ? n : 1);
+  gsize count = 0;
+  for (gsize v = 0; v < n; v++) {
+    if (keep[v]) {
+      view->node_vertex[v] = (gint32) count;
+      view->vertex_node[count++] = (guint32) v;
+    } else {
+      view->node_vertex[v] = -1;
+    }
+  }
+  view->n_vertices = count;
+  view->vertex_node = g_renew(guint32, view->vertex_node, count > 0 ? count : 1);
+  g_free(keep);
+}
+
+/* The arcs of selected tie @i: one per tie in an undirected view (from <
+ * to) and for a directed tie in a directed view; two opposite ones for an
+ * undirected tie in a directed view. Returns how many (1 or 2). */
+static inline guint
+citynet_view_tie_arcs(const CitynetView *view, gsize i, guint32 from[2],
+                      guint32 to[2])
+{
+  const CitynetTieRec *tie =
+    &g_array_index(view->network->ties, CitynetTieRec, view->ties[i]);
+  guint32 s = (guint32) view->node_vertex[tie->source];
+  guint32 t = (guint32) view->node_vertex[tie->target];
+  if (!view->directed) {
+    from[0] = MIN(s, t);
+    to[0] = MAX(s, t);
+    return 1;
+  }
+  from[0] = s;
+  to[0] = t;
+  if (tie->directed)
+    return 1;
+  from[1] = t;
+  to[1] = s;
+  return 2;
+}
+
+/* An arc waiting in its `to` bucket. */
+typedef struct {
+  guint32 from;
+  guint32 tie;
+} CitynetPendingArc;
+
+/* Sorts the arcs by (from, to) keeping network tie order within a pair, as
+ * a two-pass LSD bucket sort: scatter by `to`, then scatter the `to`
+ * buckets in order by `from`. On return view->edge_ties holds the ties and
+ * @arc_to the `to` vertex of each sorted arc, and from_end[u] is the end of
+ * vertex u's run (its start is from_end[u - 1], or 0). */
+static gsize
+citynet_view_sort_arcs(CitynetView *view, guint32 **arc_to, guint32 **from_end)
+{
+  const gsize n = view->n_vertices;
+  guint32 *to_end = g_new0(guint32, n + 1);
+  guint32 *from_next = g_new0(guint32, n + 1);
+  guint32 from[2], to[2];
+
+  gsize n_arcs = 0;
+  for (gsize i = 0; i < view->n_ties; i++) {
+    guint k = citynet_view_tie_arcs(view, i, from, to);
+    for (guint a = 0; a < k; a++) {
+      to_end[to[a] + 1]++;
+      from_next[from[a] + 1]++;
+    }
+    n_arcs += k;
+  }
+  for (gsize v = 0; v < n; v++) {
+    to_end[v + 1] += to_end[v];
+    from_next[v + 1] += from_next[v];
+  }
+
+  /* Pass 1, in tie order: each `to` bucket lists its ties in that order.
+   * to_end[v] walks from the start of bucket v to its end. */
+  CitynetPendingArc *pending = g_new(CitynetPendingArc, n_arcs > 0 ? n_arcs : 1);
+  for (gsize i = 0; i < view->n_ties; i++) {
+    guint k = citynet_view_tie_arcs(view, i, from, to);
+    for (guint a = 0; a < k; a++)
+      pending[to_end[to[a]]++] = (CitynetPendingArc) { from[a], view->ties[i] };
+  }
+
+  /* Pass 2, buckets in increasing `to`: stable, so each `from` run ends up
+   * sorted by `to` with ties in network order. */
+  view->edge_ties = g_new(guint32, n_arcs > 0 ? n_arcs : 1);
+  *arc_to = g_new(guint32, n_arcs > 0 ? n_arcs : 1);
+  gsize k = 0;
+  for (gsize v = 0; v < n; v++) {
+    for (; k < to_end[v]; k++) {
+      guint32 slot = from_next[pending[k].from]++;
+      (*arc_to)[slot] = (guint32) v;
+      view->edge_ties[slot] = pending[k].tie;
+    }
+  }
+  g_free(pending);
+  g_free(to_end);
+  *from_end = from_next;
+  return n_arcs;
+}
+
+/* The weight of edge arcs [i, j) under @combine, summed in tie order. */
+static inline double
+citynet_view_combined_weight(const CitynetView *view, gsize i, gsize j,
+                             CitynetCombine combine)
+{
+  if (combine == CITYNET_COMBINE_COUNT)
+    return (double) (j - i);
+  const GArray *ties = view->network->ties;
+  double weight = g_array_index(ties, CitynetTieRec, view->edge_ties[i]).weight;
+  for (gsize k = i + 1; k < j; k++) {
+    double w = g_array_index(ties, CitynetTieRec, view->edge_ties[k]).weight;
+    weight = combine == CITYNET_COMBINE_MAX ? MAX(weight, w) : weight + w;
+  }
+  return weight;
+}
+
+/* Sorts the arcs and merges runs of one (from, to) pair into edges (every
+ * arc is an edge of its own for CITYNET_COMBINE_NONE). */
+static void
+citynet_view_combine(CitynetView *view, CitynetCombine combine)
+{
+  guint32 *arc_to, *from_end;
+  citynet_view_sort_arcs(view, &arc_to, &from_end);
+  const gboolean merge = combine != CITYNET_COMBINE_NONE;
+
+  /* Count first, so the edge array is allocated once at its size. */
+  gsize n_edges = 0;
+  for (gsize u = 0, k = 0; u < view->n_vertices; u++)
+    for (gsize first = k; k < from_end[u]; k++)
+      n_edges += !merge || k == first || arc_to[k] != arc_to[k - 1];
+
+  view->edges = g_new(CitynetViewEdge, n_edges > 0 ? n_edges : 1);
+  gsize e = 0;
+  for (gsize u = 0, i = 0; u < view->n_vertices; u++) {
+    while (i < from_end[u]) {
+      gsize j = i + 1;
+      if (merge)
+        while (j < from_end[u] && arc_to[j] == arc_to[i])
+          j++;
+      view->edges[e++] = (CitynetViewEdge) {
+        .from = (guint32) u,
+        .to = arc_to[i],
+        .first_tie = (guint32) i,
+        .n_ties = (guint32) (j - i),
+        .weight = citynet_view_combined_weight(view, i, j, combine),
+      };
+      i = j;
+    }
+  }
+  view->n_edges = e;
+  g_free(arc_to);
+  g_free(from_end);
+}
+
+CitynetView *
+citynet_view_new(CitynetNetwork *network, const CitynetViewOptions *options,
+                 GError **error)
+{
+  g_return_val_if_fail(network != NULL, NULL);
+
+  const gsize n = citynet_network_n_nodes(network);
+  const gsize m = citynet_network_n_ties(network);
+  /* Vertices are gint32 and arcs (up to two per tie) guint32. */
+  if (n > (gsize) G_MAXINT32 || m > (gsize) (G_MAXUINT32 / 2)) {
+    g_set_error(error, CITYNET_ERROR, CITYNET_ERROR_COMPUTATION,
+                "the network is too large for a view (%" G_GSIZE_FORMAT
+                " nodes, %" G_GSIZE_FORMAT " ties)", n, m);
+    return NULL;
+  }
+
+  gsize n_layers, n_kinds;
+  const char *const *layers = citynet_network_layers(network, &n_layers);
+  const char *const *kinds = citynet_network_kinds(network, &n_kinds);
+  CitynetViewOptions *opts = options != NULL ? citynet_view_options_copy(options)
+                                             : citynet_view_options_new();
+
+  gboolean *layer_mask = citynet_view_name_mask(opts->layers, layers, n_layers,
+                                                "layer", "layers", error);
+  gboolean *kind_mask = layer_mask == NULL ? NULL
+    : citynet_view_name_mask(opts->kinds, kinds, n_kinds, "node kind", "kinds",
+                             error);
+  if (kind_mask == NULL) {
+    g_free(layer_mask);
+    citynet_view_options_free(opts);
+    return NULL;
+  }
+
+  CitynetView *view = g_new0(CitynetView, 1);
+  view->ref_count = 1;
+  view->network = citynet_network_ref(network);
+  view->options = opts;
+  view->from = opts->from;
+  view->to = opts->to;
+
+  gboolean *node_kind_ok = g_new(gboolean, n > 0 ? n : 1);
+  for (gsize v = 0; v < n; v++)
+    node_kind_ok[v] =
+      kind_mask[g_array_index(network->nodes, CitynetNodeRec, v).kind];
+  g_free(kind_mask);
+
+  gboolean any_directed = citynet_view_select_ties(view, layer_mask,
+                                                   node_kind_ok);
+  g_free(layer_mask);
+  citynet_view_number_vertices(view, node_kind_ok, opts->drop_isolates);
+  g_free(node_kind_ok);
+
+  view->directed = opts->direction == CITYNET_DIRECTION_DIRECTED ||
+    (opts->direction == CITYNET_DIRECTION_AUTO && any_directed);
+  citynet_view_combine(view, opts->combine);
+  return view;
+}
+
+CitynetView *
+citynet_view_ref(CitynetView *view)
+{
+  g_return_val_if_fail(view != NULL, NULL);
+  g_atomic_int_inc(&view->ref_count);
+  return view;
+}
+
+void
+citynet_view_unref(CitynetView *view)
+{
+  if (view == NULL || !g_atomic_int_dec_and_test(&view->ref_count))
+    return;
+  if (g_atomic_int_get(&view->graph_ready)) {
+    citynet_igraph_enter();
+    igraph_destroy(&view->graph);
+    igraph_vector_destroy(&view->weights);
+    citynet_igraph_leave();
+  }
+  g_free(view->vertex_node);
+  g_free(view->node_vertex);
+  g_free(view->ties);
+  g_free(view->edges);
+  g_free(view->edge_ties);
+  citynet_view_options_free(view->options);
+  citynet_network_unref(view->network);
+  g_free(view);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Accessors                                                                */
+/* ------------------------------------------------------------------------ */
+
+CitynetNetwork *
+citynet_view_get_network(const CitynetView *view)
+{
+  g_return_val_if_fail(view != NULL, NULL);
+  return view->network;
+}
+
+const CitynetViewOptions *
+citynet_view_get_options(const CitynetView *view)
+{
+  g_return_val_if_fail(view != NULL, NULL);
+  return view->options;
+}
+
+void
+citynet_view_get_period(const CitynetView *view, CitynetDate *from,
+                        CitynetDate *to)
+{
+  g_return_if_fail(view != NULL);
+  if (from != NULL)
+    *from = view->from;
+  if (to != NULL)
+    *to = view->to;
+}
+
+gboolean
+citynet_view_is_directed(const CitynetView *view)
+{
+  g_return_val_if_fail(view != NULL, FALSE);
+  return view->directed;
+}
+
+gsize
+citynet_view_n_vertices(const CitynetView *view)
+{
+  g_return_val_if_fail(view != NULL, 0);
+  return view->n_vertices;
+}
+
+gsize
+citynet_view_vertex_node(const CitynetView *view, gsize vertex)
+{
+  g_return_val_if_fail(view != NULL && vertex < view->n_vertices, 0);
+  return view->vertex_node[vertex];
+}
+
+gssize
+citynet_view_node_vertex(const CitynetView *view, gsize node)
+{
+  g_return_val_if_fail(view != NULL, -1);
+  if (node >= view->network->nodes->len)
+    return -1;
+  return view->node_vertex[node];
+}
+
+gsize
+citynet_view_n_edges(const CitynetView *view)
+{
+  g_return_val_if_fail(view != NULL, 0);
+  return view->n_edges;
+}
+
+double
+citynet_view_edge(const CitynetView *view, gsize edge, gsize *from, gsize *to)
+{
+  g_return_val_if_fail(view != NULL && edge < view->n_edges, NAN);
+  const CitynetViewEdge *e = &view->edges[edge];
+  if (from != NULL)
+    *from = e->from;
+  if (to != NULL)
+    *to = e->to;
+  return e->weight;
+}
+
+gsize
+citynet_view_edge_n_ties(const CitynetView *view, gsize edge)
+{
+  g_return_val_if_fail(view != NULL && edge < view->n_edges, 0);
+  return view->edges[edge].n_ties;
+}
+
+const guint32 *
+citynet_view_edge_ties(const CitynetView *view, gsize edge, gsize *n_ties)
+{
+  g_return_val_if_fail(view != NULL && edge < view->n_edges, NULL);
+  if (n_ties != NULL)
+    *n_ties = view->edges[edge].n_ties;
+  return view->edge_ties + view->edges[edge].first_tie;
+}
+
+gsize
+citynet_view_n_ties(const CitynetView *view)
+{
+  g_return_val_if_fail(view != NULL, 0);
+  return view->n_ties;
+}
+
+gsize
+citynet_view_tie(const CitynetView *view, gsize i)
+{
+  g_return_val_if_fail(view != NULL && i < view->n_ties, 0);
+  return view->ties[i];
+}
+
+CitynetDate
+citynet_view_tie_reference_date(const CitynetView *view, gsize tie)
+{
+  g_return_val_if_fail(view != NULL, CITYNET_DATE_OPEN);
+  g_return_val_if_fail(tie < view->network->ties->len, CITYNET_DATE_OPEN);
+  const CitynetTieRec *rec =
+    &g_array_index(view->network->ties, CitynetTieRec, tie);
+
+  /* The tie's first day inside the window; CITYNET_DATE_OPEN is 0, so MAX
+   * picks whichever bound is set. */
+  CitynetDate first = citynet_date_first_day(rec->start);
+  if (first != CITYNET_DATE_OPEN || view->from != CITYNET_DATE_OPEN)
+    return MAX(first, view->from);
+  /* Open since ever: judge the tie on its last day inside the window. */
+  CitynetDate last = citynet_date_last_day(rec->end);
+  if (last != CITYNET_DATE_OPEN && view->to != CITYNET_DATE_OPEN)
+    return MIN(last, view->to);
+  return last != CITYNET_DATE_OPEN ? last : view->to;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The igraph graph                                                         */
+/* ------------------------------------------------------------------------ */
+
+/* Builds view->graph and view->weights. Runs inside the igraph lock. */
+static gboolean
+citynet_view_build_graph(CitynetView *view, GError **error)
+{
+  igraph_vector_int_t edges;
+  if (!citynet_igraph_check(igraph_vector_int_init(&edges,
+                                                   2 * (igraph_integer_t) view->n_edges),
+                            "building the view's graph", error))
+    return FALSE;
+  for (gsize e = 0; e < view->n_edges; e++) {
+    VECTOR(edges)[2 * e] = view->edges[e].from;
+    VECTOR(edges)[2 * e + 1] = view->edges[e].to;
+  }
+  gboolean ok = citynet_igraph_check(
+    igraph_create(&view->graph, &edges, (igraph_integer_t) view->n_vertices,
+                  view->directed ? IGRAPH_DIRECTED : IGRAPH_UNDIRECTED),
+    "building the view's graph", error);
+  igraph_vector_int_destroy(&edges);
+  if (!ok)
+    return FALSE;
+
+  if (!citynet_igraph_check(igraph_vector_init(&view->weights,
+                                               (igraph_integer_t) view->n_edges),
+                            "building the view's weights", error)) {
+    igraph_destroy(&view->graph);
+    return FALSE;
+  }
+  for (gsize e = 0; e < view->n_edges; e++)
+    VECTOR(view->weights)[e] = view->edges[e].weight;
+  return TRUE;
+}
+
+/* The graph is built under the igraph lock rather than a lock of the view:
+ * analytics code calls this while already inside igraph, and a second lock
+ * taken in the other order by another thread could deadlock. The flag is
+ * published with release semantics after the graph is complete, so the
+ * lock-free fast path sees a finished graph. */
+const igraph_t *
+citynet_view_graph(const CitynetView *view, GError **error)
+{
+  g_return_val_if_fail(view != NULL, NULL);
+  CitynetView *self = (CitynetView *) view; /* logically const: a cache */
+  if (g_atomic_int_get(&self->graph_ready))
+    return &self->graph;
+
+  gboolean ok = TRUE;
+  citynet_igraph_enter();
+  if (!g_atomic_int_get(&self->graph_ready)) {
+    ok = citynet_view_build_graph(self, error);
+    if (ok)
+      g_atomic_int_set(&self->graph_ready, 1);
+  }
+  citynet_igraph_leave();
+  return ok ? &self->graph : NULL;
+}
+
+const igraph_vector_t *
+citynet_view_weights(const CitynetView *view, GError **error)
+{
+  if (citynet_view_graph(view, error) == NULL)
+    return NULL;
+  return &view->weights;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Back to a network                                                        */
+/* ------------------------------------------------------------------------ */
+
+static gboolean
+citynet_view_copy_countries(const CitynetNetwork *source, CitynetNetwork *copy,
+                            GError **error)
+{
+  const gsize n_countries = citynet_network_n_countries(source);
+  for (gsize c = 0; c < n_countries; c++)
+    if (citynet_network_add_country(copy, citynet_network_country_code(source, c),
+                                    citynet_network_country_name(source, c),
+                                    error) < 0)
+      return FALSE;
+
+  /* Key by key, so the copy lists its keys in the source's order. */
+  const char *const *keys = citynet_network_country_attribute_keys(source, NULL);
+  for (gsize k = 0; keys != NULL && keys[k] != NULL; k++) {
+    for (gsize c = 0; c < n_countries; c++) {
+      double value;
+      if (citynet_network_country_attribute(source, c, keys[k], &value) &&
+          !isnan(value) &&
+          !citynet_network_set_country_attribute(copy,
+                                                 citynet_network_country_code(source, c),
+                                                 keys[k], value, error))
+        return FALSE;
+    }
+  }
+
+  const gsize n_spells = citynet_network_n_memberships(source);
+  for (gsize i = 0; i < n_spells; i++) {
+    gsize country;
+    const char *group, *ref;
+    CitynetDate start, end;
+    char start_text[CITYNET_DATE_STRING_SIZE], end_text[CITYNET_DATE_STRING_SIZE];
+    citynet_network_membership(source, i, &country, &group, &start, &end, &ref);
+    if (!citynet_network_add_country_group(copy,
+                                           citynet_network_country_code(source, country),
+                                           group,
+                                           citynet_date_format(start, start_text),
+                                           citynet_date_format(end, end_text),
+                                           ref, error))
+      return FALSE;
+  }
+  return TRUE;
+}
+
+static gboolean
+citynet_view_copy_nodes(const CitynetView *view, CitynetNetwork *copy,
+                        GError **error)
+{
+  const CitynetNetwork *source = view->network;
+  for (gsize v = 0; v < view->n_vertices; v++) {
+    gsize node = view->vertex_node[v];
+    double a, b;
+    if (citynet_network_add_node(copy, citynet_network_node_id(source, node),
+                                 citynet_network_node_kind(source, node),
+                                 citynet_network_node_name(source, node),
+                                 citynet_network_node_country(source, node),
+                                 error) < 0)
+      return FALSE;
+    if (citynet_network_node_location(source, node, &a, &b) &&
+        !citynet_network_set_node_location(copy, v, a, b, error))
+      return FALSE;
+    if (citynet_network_node_population(source, node, &a) &&
+        !citynet_network_set_node_population(copy, v, a, error))
+      return FALSE;
+  }
+
+  const char *const *keys = citynet_network_node_attribute_keys(source, NULL);
+  for (gsize k = 0; keys != NULL && keys[k] != NULL; k++) {
+    for (gsize v = 0; v < view->n_vertices; v++) {
+      const char *value =
+        citynet_network_node_attribute(source, view->vertex_node[v], keys[k]);
+      if (value != NULL &&
+          !citynet_network_set_node_attribute(copy, v, keys[k], value, error))
+        return FALSE;
+    }
+  }
+  return TRUE;
+}
+
+static gboolean
+citynet_view_copy_ties(const CitynetView *view, CitynetNetwork *copy,
+                       GError **error)
+{
+  const CitynetNetwork *source = view->network;
+  for (gsize i = 0; i < view->n_ties; i++) {
+    gsize tie = view->ties[i];
+    char start[CITYNET_DATE_STRING_SIZE], end[CITYNET_DATE_STRING_SIZE];
+    if (citynet_network_add_tie(copy,
+                                citynet_network_node_id(source,
+                                                        citynet_network_tie_source(source, tie)),
+                                citynet_network_node_id(source,
+                                                        citynet_network_tie_target(source, tie)),
+                                citynet_network_tie_layer(source, tie),
+                                citynet_network_tie_weight(source, tie),
+                                citynet_network_tie_directed(source, tie),
+                                citynet_date_format(citynet_network_tie_start(source, tie), start),
+                                citynet_date_format(citynet_network_tie_end(source, tie), end),
+                                citynet_network_tie_ref(source, tie), error) < 0)
+      return FALSE;
+  }
+
+  const char *const *keys = citynet_network_tie_attribute_keys(source, NULL);
+  for (gsize k = 0; keys != NULL && keys[k] != NULL; k++) {
+    for (gsize i = 0; i < view->n_ties; i++) {
+      const char *value =
+        citynet_network_tie_attribute(source, view->ties[i], keys[k]);
+      if (value != NULL &&
+          !citynet_network_set_tie_attribute(copy, i, keys[k], value, error))
+        return FALSE;
+    }
+  }
+  return TRUE;
+}
+
+CitynetNetwork *
+citynet_view_to_network(const CitynetView *view, GError **error)
+{
+  g_return_val_if_fail(view != NULL, NULL);
+  const CitynetNetwork *source = view->network;
+  CitynetNetwork *copy = citynet_network_new();
+
+  /* Every kind, so the copy accepts the same node kinds as the source. */
+  const char *const *kinds = citynet_network_kinds(source, NULL);
+  for (gsize k = 0; kinds != NULL && kinds[k] != NULL; k++) {
+    if (!citynet_network_register_kind(copy, kinds[k], error)) {
+      citynet_network_unref(copy);
+      return NULL;
+    }
+  }
+  if (!citynet_view_copy_countries(source, copy, error) ||
+      !citynet_view_copy_nodes(view, copy, error) ||
+      !citynet_view_copy_ties(view, copy, error)) {
+    citynet_network_unref(copy);
+    return NULL;
+  }
+  return copy;
+}
