@@ -48,6 +48,7 @@ struct _CitynetView {
 
   gsize n_vertices;
   guint32 *vertex_node;         /* vertex -> network node */
+  gsize n_nodes;                /* network nodes when the view was made */
   gint32 *node_vertex;          /* network node -> vertex, -1 = absent */
 
   gsize n_ties;

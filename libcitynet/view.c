@@ -297,6 +297,7 @@ citynet_view_number_vertices(CitynetView *view, const gboolean *node_kind_ok,
       keep[v] = node_kind_ok[v] ? 1 : 0;
   }
 
+  view->n_nodes = n;
   view->node_vertex = g_new(gint32, n > 0 ? n : 1);
   view->vertex_node = g_new(guint32, n > 0 ? n : 1);
   gsize count = 0;
@@ -593,7 +594,8 @@ gssize
 citynet_view_node_vertex(const CitynetView *view, gsize node)
 {
   g_return_val_if_fail(view != NULL, -1);
-  if (node >= view->network->nodes->len)
+  /* Nodes added to the network after the view was made are not in it. */
+  if (node >= view->n_nodes)
     return -1;
   return view->node_vertex[node];
 }
@@ -622,6 +624,14 @@ citynet_view_edge_n_ties(const CitynetView *view, gsize edge)
 {
   g_return_val_if_fail(view != NULL && edge < view->n_edges, 0);
   return view->edges[edge].n_ties;
+}
+
+gsize
+citynet_view_edge_tie(const CitynetView *view, gsize edge, gsize i)
+{
+  g_return_val_if_fail(view != NULL && edge < view->n_edges, 0);
+  g_return_val_if_fail(i < view->edges[edge].n_ties, 0);
+  return view->edge_ties[view->edges[edge].first_tie + i];
 }
 
 const guint32 *

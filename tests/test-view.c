@@ -233,7 +233,10 @@ test_undirected_combines(void **state)
   assert_int_equal(ties[0], 0);
   assert_int_equal(ties[1], 1);
   assert_int_equal(ties[2], 2);
+  assert_int_equal(citynet_view_edge_tie(view, 0, 1), 1);
+  assert_int_equal(citynet_view_edge_tie(view, 4, 0), 5);
   assert_graph_matches(view);
+
   citynet_view_unref(view);
 
   view = make_view(network, CITYNET_DIRECTION_UNDIRECTED, CITYNET_COMBINE_MAX);
@@ -261,6 +264,13 @@ test_undirected_combines(void **state)
   assert_edges(view, none, G_N_ELEMENTS(none));
   assert_int_equal(citynet_view_edge_ties(view, 2, NULL)[0], 2);
   assert_graph_matches(view);
+
+  /* A node added after the view was made is not in it (and reading its
+   * vertex must not run past the view's map). */
+  GError *error = NULL;
+  gssize late = citynet_network_add_node(network, "late", "city", NULL, "TUR", &error);
+  assert_no_error(error);
+  assert_int_equal(citynet_view_node_vertex(view, (gsize) late), -1);
   citynet_view_unref(view);
   citynet_network_unref(network);
 }

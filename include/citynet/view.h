@@ -185,7 +185,8 @@ CITYNET_API gsize citynet_view_n_vertices(const CitynetView *view);
 CITYNET_API gsize citynet_view_vertex_node(const CitynetView *view,
                                            gsize vertex);
 /** citynet_view_node_vertex: Returns: the vertex of a network node, or -1
- * when the node is not in the view. O(1). */
+ * when the node is not in the view (also for nodes added to the network
+ * after the view was made). O(1). */
 CITYNET_API gssize citynet_view_node_vertex(const CitynetView *view,
                                             gsize node);
 
@@ -202,6 +203,14 @@ CITYNET_API double citynet_view_edge(const CitynetView *view, gsize edge,
 /** citynet_view_edge_n_ties: Returns: how many ties the edge combines. */
 CITYNET_API gsize citynet_view_edge_n_ties(const CitynetView *view,
                                            gsize edge);
+/**
+ * citynet_view_edge_tie:
+ * @i: 0 <= @i < citynet_view_edge_n_ties().
+ * Returns: the network index of the @i-th tie combined into @edge (in
+ * network order). O(1).
+ */
+CITYNET_API gsize citynet_view_edge_tie(const CitynetView *view, gsize edge,
+                                        gsize i);
 
 /** citynet_view_n_ties: Returns: the number of selected ties. */
 CITYNET_API gsize citynet_view_n_ties(const CitynetView *view);
