@@ -91,6 +91,21 @@ typedef struct {
   guint8 reserved;
 } CitynetTieRec;
 
+/* The tie store. Not a GArray: GArray rounds its capacity up to a power
+ * of two, which at ten million ties leaves 190 MB reserved and unused. This
+ * one grows by half and can be reserved (and trimmed) exactly. The field
+ * names match GArray's so g_array_index() reads it. */
+typedef struct {
+  CitynetTieRec *data;
+  guint len;
+  guint capacity;
+} CitynetTieArray;
+
+/* Makes room for @extra more ties without changing the length; exact. */
+void citynet_tie_array_reserve(CitynetTieArray *ties, gsize extra);
+/* Releases capacity beyond the length. */
+void citynet_tie_array_trim(CitynetTieArray *ties);
+
 typedef struct {
   const char *id;     /* in network->strings */
   const char *name;   /* in network->strings */
@@ -139,7 +154,7 @@ struct _CitynetNetwork {
   GHashTable *node_by_id;      /* const char* id -> GUINT_TO_POINTER(index + 1) */
   CitynetAttrTable node_attrs;
 
-  GArray *ties;                /* CitynetTieRec */
+  CitynetTieArray *ties;       /* CitynetTieRec, read with g_array_index() */
   CitynetAttrTable tie_attrs;
 
   CitynetNameTable kinds;      /* node kinds; the first three are built in */

@@ -62,6 +62,43 @@ citynet_name_table_add(CitynetNameTable *table, CitynetStrPool *pool,
   return index;
 }
 
+void
+citynet_tie_array_reserve(CitynetTieArray *ties, gsize extra)
+{
+  gsize wanted = (gsize) ties->len + extra;
+  g_return_if_fail(wanted <= G_MAXUINT32);
+  if (wanted <= ties->capacity)
+    return;
+  ties->data = g_renew(CitynetTieRec, ties->data, wanted);
+  ties->capacity = (guint) wanted;
+}
+
+void
+citynet_tie_array_trim(CitynetTieArray *ties)
+{
+  if (ties->capacity == ties->len)
+    return;
+  ties->data = g_renew(CitynetTieRec, ties->data, MAX(ties->len, 1u));
+  ties->capacity = MAX(ties->len, 1u);
+}
+
+static void
+tie_array_append(CitynetTieArray *ties, const CitynetTieRec *tie)
+{
+  if (ties->len == ties->capacity) {
+    gsize grown = MAX((gsize) ties->capacity + ties->capacity / 2, 16u);
+    citynet_tie_array_reserve(ties, MIN(grown, (gsize) G_MAXUINT32) - ties->len);
+  }
+  ties->data[ties->len++] = *tie;
+}
+
+static void
+tie_array_free(CitynetTieArray *ties)
+{
+  g_free(ties->data);
+  g_free(ties);
+}
+
 static void
 attr_table_init(CitynetAttrTable *table)
 {
@@ -149,7 +186,7 @@ citynet_network_new(void)
   network->nodes = g_array_new(FALSE, FALSE, sizeof(CitynetNodeRec));
   network->node_by_id = g_hash_table_new(g_str_hash, g_str_equal);
   attr_table_init(&network->node_attrs);
-  network->ties = g_array_new(FALSE, FALSE, sizeof(CitynetTieRec));
+  network->ties = g_new0(CitynetTieArray, 1);
   attr_table_init(&network->tie_attrs);
   citynet_name_table_init(&network->kinds);
   for (gsize i = 0; i < G_N_ELEMENTS(builtin_kinds); i++)
@@ -199,7 +236,7 @@ citynet_network_unref(CitynetNetwork *network)
   citynet_name_table_clear(&network->layers);
   citynet_name_table_clear(&network->kinds);
   attr_table_clear(&network->tie_attrs);
-  g_array_unref(network->ties);
+  tie_array_free(network->ties);
   attr_table_clear(&network->node_attrs);
   g_hash_table_unref(network->node_by_id);
   g_array_unref(network->nodes);
@@ -260,7 +297,7 @@ gsize
 citynet_network_append_tie(CitynetNetwork *network, const CitynetTieRec *tie)
 {
   gsize index = network->ties->len;
-  g_array_append_vals(network->ties, tie, 1);
+  tie_array_append(network->ties, tie);
   return index;
 }
 

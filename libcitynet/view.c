@@ -406,7 +406,7 @@ citynet_view_combined_weight(const CitynetView *view, gsize i, gsize j,
 {
   if (combine == CITYNET_COMBINE_COUNT)
     return (double) (j - i);
-  const GArray *ties = view->network->ties;
+  const CitynetTieArray *ties = view->network->ties;
   double weight = g_array_index(ties, CitynetTieRec, view->edge_ties[i]).weight;
   for (gsize k = i + 1; k < j; k++) {
     double w = g_array_index(ties, CitynetTieRec, view->edge_ties[k]).weight;
