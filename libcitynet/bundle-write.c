@@ -315,6 +315,28 @@ replace_all(BundleFile *files, gsize n, GError **error)
   return TRUE;
 }
 
+/* The loader requires every node's country to be declared once any
+ * country is (docs/format.md). A network built through the API may break
+ * that rule; refusing here keeps load(save(x)) == x instead of writing a
+ * bundle that cannot be read back. */
+static gboolean
+check_loadable(const CitynetNetwork *network, GError **error)
+{
+  if (citynet_network_n_countries(network) == 0)
+    return TRUE;
+  for (gsize i = 0; i < citynet_network_n_nodes(network); i++) {
+    const char *code = citynet_network_node_country(network, i);
+    if (code != NULL && citynet_network_country_index(network, code) < 0) {
+      g_set_error(error, CITYNET_ERROR, CITYNET_ERROR_INVALID_ARGUMENT,
+                  "node \"%s\" has country %s, which is not declared; declare "
+                  "it (citynet_network_add_country) so the bundle can be loaded",
+                  citynet_network_node_id(network, i), code);
+      return FALSE;
+    }
+  }
+  return TRUE;
+}
+
 gboolean
 citynet_bundle_save(const CitynetNetwork *network, const char *path,
                     GError **error)
@@ -322,6 +344,8 @@ citynet_bundle_save(const CitynetNetwork *network, const char *path,
   g_return_val_if_fail(network != NULL && path != NULL, FALSE);
   g_return_val_if_fail(error == NULL || *error == NULL, FALSE);
 
+  if (!check_loadable(network, error))
+    return FALSE;
   if (g_mkdir_with_parents(path, 0777) != 0)
     return set_io_error(error, "cannot create directory", path, errno);
 

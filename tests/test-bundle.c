@@ -1389,6 +1389,27 @@ test_save_errors(void **state)
   assert_citynet_error(error, CITYNET_ERROR_IO, "cannot create directory");
   citynet_network_unref(network);
   g_free(path);
+
+  /* Declared countries but a node in an undeclared one: the bundle could
+   * not be loaded back, so nothing is written. */
+  network = citynet_network_new();
+  assert_true(citynet_network_add_country(network, "TUR", "Türkiye", &error) == 0);
+  assert_true(citynet_network_add_node(network, "kyiv", "city", "Kyiv", "UKR", &error) == 0);
+  path = g_build_filename(dir, "unloadable", NULL);
+  assert_false(citynet_bundle_save(network, path, &error));
+  assert_citynet_error(error, CITYNET_ERROR_INVALID_ARGUMENT,
+                       "node \"kyiv\" has country UKR, which is not declared");
+  assert_false(g_file_test(path, G_FILE_TEST_EXISTS));
+  /* Declaring it makes the network savable and loadable. */
+  assert_true(citynet_network_add_country(network, "UKR", "Ukraine", &error) == 1);
+  assert_true(citynet_bundle_save(network, path, &error));
+  assert_no_error(error);
+  CitynetNetwork *loaded = citynet_bundle_load(path, &error);
+  assert_no_error(error);
+  assert_int_equal(citynet_network_n_countries(loaded), 2);
+  citynet_network_unref(loaded);
+  citynet_network_unref(network);
+  g_free(path);
   test_rmtree(dir);
   g_free(dir);
 }

@@ -42,7 +42,12 @@ CITYNET_API CitynetNetwork *citynet_bundle_load(const char *path,
  * leaves the old bundle intact. citynet_bundle_load() of the result equals
  * @network field by field.
  *
- * Returns: TRUE, or FALSE with CITYNET_ERROR_IO.
+ * A network that declares countries but has a node whose country is not
+ * declared cannot be loaded back (docs/format.md); saving it fails with
+ * CITYNET_ERROR_INVALID_ARGUMENT before anything is written.
+ *
+ * Returns: TRUE, or FALSE with CITYNET_ERROR_IO or
+ * CITYNET_ERROR_INVALID_ARGUMENT.
  */
 CITYNET_API gboolean citynet_bundle_save(const CitynetNetwork *network,
                                          const char *path, GError **error);
@@ -65,7 +70,9 @@ typedef struct _CitynetProblems CitynetProblems;
  */
 CITYNET_API CitynetProblems *citynet_bundle_validate(const char *path);
 
-/** citynet_problems_count: Returns: the number of problems. */
+/** citynet_problems_count: Returns: the number of problems listed: all of
+ * them up to 10,000; past that the first 10,000 and one final entry saying
+ * how many more were found. */
 CITYNET_API gsize citynet_problems_count(const CitynetProblems *problems);
 /**
  * citynet_problems_get:
