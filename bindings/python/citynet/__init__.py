@@ -1,0 +1,47 @@
+"""citynet: analysis of intercity networks (Python binding of libcitynet).
+
+Quick tour::
+
+    import citynet
+    n = citynet.load("data/istanbul")          # a bundle directory
+    n.find("istanbul")                         # -> Node(...)
+    v = n.view(start="2019-06-23", end="2024-03-31")
+    c = v.composition("istanbul")              # a Table of rows
+    c.select("group")                          # rows by partner group
+    c.to_pandas()                              # needs pandas
+
+Errors raise :class:`CitynetError` subclasses (:mod:`citynet.errors`).
+Every C call releases the GIL, so loading and view building in threads run
+in parallel with other Python code. See docs/python.md.
+"""
+
+from ._citynet import ffi as _ffi, lib as _lib
+from .composition import (DIMENSIONS, Composition, CompositionRow,
+                          CompositionTotals)
+from .dates import date_active, date_overlaps, first_day, last_day, normalize_date
+from .errors import (AmbiguousError, CitynetError, ComputationError, DataError,
+                     FileError, NotFoundError, UsageError)
+from .network import (Country, GroupSpell, Network, Node, Problem, Tie, load,
+                      validate)
+from .nx import from_networkx
+from .table import Table
+from .view import COMBINE_RULES, DIRECTIONS, Edge, View
+
+#: Version of the libcitynet shared library in use, e.g. "0.1.0".
+library_version: str = _ffi.string(_lib.citynet_version()).decode()
+#: Version of the headers the binding was compiled against.
+header_version = (_lib.CITYNET_MAJOR_VERSION, _lib.CITYNET_MINOR_VERSION,
+                  _lib.CITYNET_MICRO_VERSION)
+__version__ = ".".join(str(part) for part in header_version)
+
+__all__ = [
+    "load", "validate", "from_networkx",
+    "Network", "View", "Table", "Composition",
+    "Node", "Tie", "Country", "GroupSpell", "Problem", "Edge",
+    "CompositionRow", "CompositionTotals",
+    "date_active", "date_overlaps", "first_day", "last_day", "normalize_date",
+    "CitynetError", "FileError", "DataError", "UsageError", "NotFoundError",
+    "AmbiguousError", "ComputationError",
+    "DIRECTIONS", "COMBINE_RULES", "DIMENSIONS",
+    "library_version", "header_version", "__version__",
+]
