@@ -24,6 +24,12 @@
 
 #include "csv.h"
 
+#if defined(__GNUC__)
+#define PREFETCH(address) __builtin_prefetch(address)
+#else
+#define PREFETCH(address) ((void) (address))
+#endif
+
 /* ------------------------------------------------------------------------ */
 /* Problems                                                                 */
 /* ------------------------------------------------------------------------ */
@@ -168,17 +174,18 @@ typedef struct {
 /* The index of node ids used for tie endpoints, the hottest lookup of a
  * load. A GHashTable probe touches four cache lines (hashes, keys, the key
  * string, values); once the ids of a large network no longer fit in cache,
- * those misses dominate the load time. Here a 32-byte slot holds the hash,
- * the node and the id itself when it is short (most ids are), so a hit
- * costs one cache line. Open addressing with linear probing, at most half
+ * those misses dominate the load time. Here a 16-byte slot holds the hash,
+ * the node and the id itself when it has at most 8 bytes (most ids do:
+ * "c12345", "gov-TUR"), so a hit costs one cache line, and four slots
+ * share a line. Longer ids keep their first 8 bytes and are confirmed
+ * against the node's id. Open addressing with linear probing, at most half
  * full; filled while nodes.csv is read (it also finds duplicate ids). */
-#define ID_INLINE 23
+#define ID_INLINE 8
 
 typedef struct {
-  guint32 hash;              /* 0 marks an empty slot; hashes are never 0 */
+  guint32 hash;   /* id_hash(); 0 marks an empty slot */
   guint32 node;
-  char key[ID_INLINE + 1];   /* the id and its NUL, or its first 23 bytes
-                                and 1 when it is longer */
+  guint64 key;    /* id_key(): the id's first bytes, zero-padded */
 } IdSlot;
 
 typedef struct {
@@ -188,11 +195,13 @@ typedef struct {
   const GArray *nodes; /* CitynetNodeRec, for ids longer than the inline key */
 } IdIndex;
 
-/* Pool handles of the strings of ties.csv (refs, attribute values), in
- * front of the pool's GHashTable for the same reason as IdIndex: a slot is
- * one cache line holding the hash, the handle and the string. Direct-mapped
- * (a slot is overwritten by the next string that hashes to it) so its size
- * stays fixed; longer strings go to the pool directly. */
+/* Pool handles of the strings of ties.csv (refs, attribute values) that
+ * recur, in front of the pool: a slot is one cache line holding the hash,
+ * the handle and the string, so a hit costs one line and no string
+ * compare elsewhere in memory. Direct-mapped (a slot is overwritten by the
+ * next string that hashes to it) so its size stays fixed; longer strings
+ * go to the pool directly. A string enters the cache when it is seen the
+ * second time: unique refs (URLs) would only evict recurring ones. */
 #define STR_INLINE 55
 
 typedef struct {
@@ -206,11 +215,46 @@ typedef struct {
   gsize mask;
 } StrCache;
 
-/* A one-entry cache: consecutive ties usually share their layer. */
+/* Rows of ties.csv read but not yet resolved. Resolving a tie starts with
+ * cache misses (the two endpoints in the id index, the ref in the string
+ * tables) that would otherwise be waited for one row after another: a row
+ * is hashed and its slots prefetched when it is read, and resolved
+ * TIE_LOOKAHEAD rows later, so the misses of several rows overlap and
+ * tokenizing the rows in between hides them. Rows are resolved strictly
+ * in file order, and the queue is emptied before any problem the
+ * tokenizer finds is reported, so problems and ties come out exactly as
+ * without it. A row's fields are slices of the mapped file, which stay
+ * valid; the rare unescaped field (in the reader's scratch buffer, reused
+ * by the next record) is copied to the row's own buffer. */
+#define TIE_LOOKAHEAD 8u
+
 typedef struct {
-  const char *layer;   /* the cached layer name (in the pool) */
-  guint16 layer_index;
-} TieCache;
+  CitynetCsvSpan *spans;  /* TIE_LOOKAHEAD rows of n_fields spans */
+  guint n_fields;
+  guint head;             /* oldest row */
+  guint count;
+  guint line[TIE_LOOKAHEAD];
+  guint32 hash[TIE_LOOKAHEAD][3]; /* source, target (id_hash), ref */
+  GString *unescaped[TIE_LOOKAHEAD]; /* copies of unescaped fields */
+} TieQueue;
+
+enum { HASH_SOURCE, HASH_TARGET, HASH_REF };
+
+/* Layers of ties.csv by a cheap key of their text (length, first and
+ * last byte), direct-mapped: a file has a handful of layers, in any
+ * order, so nearly every row finds its layer here with one comparison
+ * instead of hashing it into the network's name table. */
+#define LAYER_CACHE 64u
+
+typedef struct {
+  const char *name;    /* in the pool; NULL = empty entry */
+  gsize len;
+  guint16 index;
+} LayerEntry;
+
+typedef struct {
+  LayerEntry entries[LAYER_CACHE];
+} LayerCache;
 
 typedef struct {
   const char *dir;
@@ -232,9 +276,16 @@ typedef struct {
   GPtrArray *folded_ids;    /* folded key of each node id, built on demand */
   GHashTable *suggestions;  /* unknown id (owned) -> suggested id or NULL */
 
-  TieCache tie_cache;
+  /* The row being checked: its fields and line. For most files this is
+   * the reader's current record; for ties.csv a row from the queue. */
+  const CitynetCsvSpan *row_spans;
+  guint row_line;
+
+  LayerCache layers;
+  TieQueue tie_queue;
   IdIndex ids;
   StrCache strings;
+  GString *terminated;      /* NUL-terminated copy of a queued field */
 
   GString *quote[2];        /* scratch for values shown in messages */
 } BundleReader;
@@ -296,14 +347,14 @@ report_at(BundleReader *br, guint line, guint column, const char *format, ...)
   add_problem(br->problems, br->file, line, column, FALSE, message);
 }
 
-/* The same at the current record's line. */
+/* The same at the line of the row being checked. */
 #define report(br, column, ...) \
-  report_at((br), (br)->reader.record_line, (column), __VA_ARGS__)
+  report_at((br), (br)->row_line, (column), __VA_ARGS__)
 
-/* Field @column (a known column) of the current row; "" when the file has
- * no such column. */
+/* Field @column (a known column) of the current row, NUL-terminated; ""
+ * when the file has no such column. */
 static const char *
-get(const BundleReader *br, const Header *header, guint column, gsize *len)
+get(BundleReader *br, const Header *header, guint column, gsize *len)
 {
   gint field = header->field[column];
   if (field < 0) {
@@ -311,6 +362,50 @@ get(const BundleReader *br, const Header *header, guint column, gsize *len)
     return "";
   }
   return citynet_csv_field(&br->reader, (guint) field, len);
+}
+
+/* Field @field (0-based) of the row being checked as a slice, not
+ * NUL-terminated: for the hot paths, which only need the bytes and their
+ * length, so nothing is copied. Works for queued ties.csv rows too (whose
+ * only fields in the reader's buffer are empty ones, at offset 0). */
+static inline const char *
+field_slice(const BundleReader *br, guint field, gsize *len)
+{
+  const CitynetCsvSpan *span = &br->row_spans[field];
+  *len = span->len;
+  return span->ptr != NULL ? span->ptr : br->reader.scratch + span->offset;
+}
+
+/* Known column @column of the row being checked as a slice; "" when the
+ * file has no such column. */
+static inline const char *
+slice(const BundleReader *br, const Header *header, guint column, gsize *len)
+{
+  gint field = header->field[column];
+  if (field < 0) {
+    *len = 0;
+    return "";
+  }
+  return field_slice(br, (guint) field, len);
+}
+
+/* A NUL-terminated copy of a slice of a queued ties.csv row (whose fields
+ * get() cannot terminate: the reader has moved on), valid until the next
+ * call. Only for the rare rows that need a message or a new layer. */
+static const char *
+terminated(BundleReader *br, const char *text, gsize len)
+{
+  g_string_truncate(br->terminated, 0);
+  g_string_append_len(br->terminated, text, (gssize) len);
+  return br->terminated->str;
+}
+
+/* Makes the reader's current record the row being checked. */
+static void
+check_current_record(BundleReader *br)
+{
+  br->row_spans = br->reader.spans;
+  br->row_line = br->reader.record_line;
 }
 
 /* The 1-based column number of a known column (0 when absent). */
@@ -348,7 +443,7 @@ parse_date(BundleReader *br, const Header *header, guint column,
            CitynetDate *out)
 {
   gsize len;
-  const char *text = get(br, header, column, &len);
+  const char *text = slice(br, header, column, &len);
   if (citynet_date_parse_len(text, len, out))
     return TRUE;
   report(br, col(header, column),
@@ -370,8 +465,8 @@ parse_interval(BundleReader *br, const Header *header, guint start_column,
   if (*start != CITYNET_DATE_OPEN && *end != CITYNET_DATE_OPEN &&
       citynet_date_last_day(*end) < citynet_date_first_day(*start)) {
     gsize start_len, end_len;
-    const char *start_text = get(br, header, start_column, &start_len);
-    const char *end_text = get(br, header, end_column, &end_len);
+    const char *start_text = slice(br, header, start_column, &start_len);
+    const char *end_text = slice(br, header, end_column, &end_len);
     report(br, col(header, end_column), "end %s is before start %s",
            quoted(br, 0, end_text, end_len),
            quoted(br, 1, start_text, start_len));
@@ -451,18 +546,55 @@ reserve(GArray *array, gsize extra)
   populate(array->data + (gsize) len * element, extra * element);
 }
 
-/* FNV-1a with a final avalanche so that the low bits used for the slot
- * depend on every byte. */
-static guint32
-field_hash(const char *id, gsize len)
+/* The hash of a field: the string pool's, so that a ref hashed once for
+ * the prefetch is interned with the same hash. Never 0. */
+static inline guint32
+field_hash(const char *text, gsize len)
 {
-  guint32 h = 2166136261u;
-  for (gsize i = 0; i < len; i++)
-    h = (h ^ (guchar) id[i]) * 16777619u;
-  h ^= h >> 16;
-  h *= 0x85ebca6bu;
-  h ^= h >> 13;
+  return citynet_strpool_hash(text, len);
+}
+
+/* The id index's hash: the field hash with its top bit telling short ids
+ * (at most ID_INLINE bytes, compared by key alone) from long ones, so a
+ * matching hash also means a matching kind of key. Never 0. */
+static inline guint32
+id_hash_of(guint32 field_hash, gsize len)
+{
+  guint32 h = field_hash & 0x7fffffffu;
+  if (len > ID_INLINE)
+    return h | 0x80000000u;
   return h != 0 ? h : 1;
+}
+
+static inline guint32
+id_hash(const char *id, gsize len)
+{
+  return id_hash_of(field_hash(id, len), len);
+}
+
+/* The first (at most 8) bytes of @id as a little-endian word, zero-padded:
+ * ids hold no NUL byte, so for ids of at most 8 bytes equal keys mean
+ * equal ids. Reads only the @len bytes (two overlapping loads, or single
+ * bytes): @id is usually a slice of the mapped file and may end with it. */
+static inline guint64
+id_key(const char *id, gsize len)
+{
+  guint32 a, b;
+  if (len >= 8) {
+    guint64 v;
+    memcpy(&v, id, 8);
+    return GUINT64_FROM_LE(v);
+  }
+  if (len >= 4) {
+    memcpy(&a, id, 4);
+    memcpy(&b, id + len - 4, 4);
+    return (guint64) GUINT32_FROM_LE(a) |
+           ((guint64) GUINT32_FROM_LE(b) << (8 * (len - 4)));
+  }
+  guint64 key = 0;
+  for (gsize i = 0; i < len; i++)
+    key |= (guint64) (guchar) id[i] << (8 * i);
+  return key;
 }
 
 static void
@@ -507,33 +639,27 @@ id_index_insert(IdIndex *index, const char *id, gsize len, guint32 h,
         id_index_place(index, &old[i]);
     g_free(old);
   }
-  IdSlot entry = {h, node, {0}};
-  if (len <= ID_INLINE) {
-    memcpy(entry.key, id, len + 1);
-  } else {
-    memcpy(entry.key, id, ID_INLINE);
-    entry.key[ID_INLINE] = 1;
-  }
+  IdSlot entry = {h, node, id_key(id, len)};
   id_index_place(index, &entry);
   index->used++;
 }
 
-/* The node whose id is the NUL-terminated @id of length @len and hash
- * @h (field_hash()), or -1. */
+/* The node whose id is @id (@len bytes, no NUL among them, not
+ * necessarily NUL-terminated) with hash @h (id_hash()), or -1. */
 static gint64
 id_index_find(const IdIndex *index, const char *id, gsize len, guint32 h)
 {
+  guint64 key = id_key(id, len);
   for (gsize slot = h & index->mask; index->slots[slot].hash != 0;
        slot = (slot + 1) & index->mask) {
     const IdSlot *entry = &index->slots[slot];
-    if (entry->hash != h)
+    if (entry->hash != h || entry->key != key)
       continue;
-    if (len <= ID_INLINE ? memcmp(entry->key, id, len + 1) == 0
-                         : entry->key[ID_INLINE] == 1 &&
-                               memcmp(entry->key, id, ID_INLINE) == 0 &&
-                               strcmp(g_array_index(index->nodes, CitynetNodeRec,
-                                                    entry->node).id,
-                                      id) == 0)
+    if (len <= ID_INLINE)
+      return entry->node;
+    const char *stored =
+        g_array_index(index->nodes, CitynetNodeRec, entry->node).id;
+    if (strncmp(stored, id, len) == 0 && stored[len] == '\0')
       return entry->node;
   }
   return -1;
@@ -550,23 +676,39 @@ str_cache_init(StrCache *cache, gsize max_rows)
   cache->mask = size - 1;
 }
 
-/* The pool handle of @text (NUL-terminated, length @len, hash @h),
- * interning it when new. */
+/* The cache slot for a string of length @len and hash @h, or NULL when
+ * it is too long for the cache (or there is no cache). */
+static inline StrSlot *
+str_cache_slot(const StrCache *cache, gsize len, guint32 h)
+{
+  if (len > STR_INLINE || cache->slots == NULL)
+    return NULL;
+  return &cache->slots[h & cache->mask];
+}
+
+static inline gboolean
+str_slot_holds(const StrSlot *slot, const char *text, gsize len, guint32 h)
+{
+  return slot->hash == h && slot->key[len] == '\0' &&
+         memcmp(slot->key, text, len) == 0;
+}
+
+/* The pool handle of @text (length @len, not necessarily NUL-terminated,
+ * hash @h), interning it when new. */
 static guint32
 str_cache_intern(StrCache *cache, CitynetStrPool *pool, const char *text,
                  gsize len, guint32 h)
 {
-  StrSlot *slot = NULL;
-  if (len <= STR_INLINE && cache->slots != NULL) {
-    slot = &cache->slots[h & cache->mask];
-    if (slot->hash == h && memcmp(slot->key, text, len + 1) == 0)
-      return slot->handle;
-  }
-  guint32 handle = citynet_strpool_intern_len(pool, text, len);
-  if (slot != NULL) {
+  StrSlot *slot = str_cache_slot(cache, len, h);
+  if (slot != NULL && str_slot_holds(slot, text, len, h))
+    return slot->handle;
+  guint pool_size = pool->strings->len;
+  guint32 handle = citynet_strpool_intern_hashed(pool, text, len, h);
+  if (slot != NULL && handle < pool_size) { /* seen before: it recurs */
     slot->hash = h;
     slot->handle = handle;
-    memcpy(slot->key, text, len + 1);
+    memcpy(slot->key, text, len);
+    slot->key[len] = '\0';
   }
   return handle;
 }
@@ -648,6 +790,7 @@ read_header(BundleReader *br, Header *header, const ColumnSpec *spec,
     header->field[i] = -1;
 
   CitynetCsvStatus status = citynet_csv_reader_next(reader);
+  check_current_record(br);
   if (status == CITYNET_CSV_END) {
     report_at(br, 1, 0, "empty file (expected a header row)");
     return FALSE;
@@ -706,13 +849,16 @@ read_header(BundleReader *br, Header *header, const ColumnSpec *spec,
 typedef void (*RowReader)(BundleReader *br, const Header *header);
 /* Called once a file is mapped, with its text, to pre-size arrays. */
 typedef void (*TablePrepare)(BundleReader *br, const char *text, gsize length);
+/* Finishes the rows a RowReader has queued: called before a problem found
+ * by the tokenizer is reported, and after the last row. */
+typedef void (*TableFlush)(BundleReader *br, const Header *header);
 
 /* Reads one file of the bundle row by row. Returns whether its rows could
  * be read at all (the file exists and has a usable header). */
 static gboolean
 read_table(BundleReader *br, const char *file, gboolean required,
            const ColumnSpec *spec, ExtrasPolicy policy, RowReader read_row,
-           TablePrepare prepare)
+           TablePrepare prepare, TableFlush flush)
 {
   GMappedFile *map = map_file(br, file, required);
   if (map == NULL)
@@ -731,18 +877,25 @@ read_table(BundleReader *br, const char *file, gboolean required,
   while (usable && (status = citynet_csv_reader_next(&br->reader)) !=
                        CITYNET_CSV_END) {
     CitynetCsvReader *reader = &br->reader;
+    gboolean bad = status == CITYNET_CSV_BAD ||
+                   citynet_csv_n_fields(reader) != header.n_fields;
+    if (bad && flush != NULL)
+      flush(br, &header); /* earlier rows' problems come first */
+    check_current_record(br);
     if (status == CITYNET_CSV_BAD) {
       report(br, reader->problem_column, "%s",
              citynet_csv_problem_message(reader->problem));
       continue;
     }
-    if (citynet_csv_n_fields(reader) != header.n_fields) {
+    if (bad) {
       report(br, 0, "expected %u fields as in the header, found %u",
              header.n_fields, citynet_csv_n_fields(reader));
       continue;
     }
     read_row(br, &header);
   }
+  if (usable && flush != NULL)
+    flush(br, &header);
 
   header_clear(&header);
   citynet_csv_reader_clear(&br->reader);
@@ -1030,12 +1183,44 @@ check_node_fields(BundleReader *br, const Header *header, const char *id,
          parse_population(br, header, population);
 }
 
+/* Starts loading the slots the next row of nodes.csv will need: its id in
+ * the id index and in the string pool, its name in the pool. Each is a
+ * likely cache miss on a large file, and a node row is too short to hide
+ * them, so the next row's misses overlap with this row's work. Only a
+ * hint: the next line is split at commas without tokenizing it (a quoted
+ * field there just makes the hint useless), and nothing else is read. */
+static void
+prefetch_next_node(const BundleReader *br, const Header *header)
+{
+  const char *p = br->reader.text + br->reader.pos;
+  const char *end = br->reader.text + br->reader.length;
+  gint id_field = header->field[NODE_ID];
+  gint name_field = header->field[NODE_NAME];
+  gint last = MAX(id_field, name_field);
+  for (gint f = 0; f <= last && p < end; f++) {
+    const char *start = p;
+    while (p < end && *p != ',' && *p != '\n' && *p != '\r')
+      p++;
+    gsize len = (gsize) (p - start);
+    if (f == id_field || (f == name_field && len > 0)) {
+      guint32 h = field_hash(start, len);
+      citynet_strpool_prefetch(&br->network->strings, h);
+      if (f == id_field)
+        PREFETCH(&br->ids.slots[id_hash_of(h, len) & br->ids.mask]);
+    }
+    if (p >= end || *p != ',')
+      break;
+    p++;
+  }
+}
+
 static void
 read_node_row(BundleReader *br, const Header *header)
 {
+  prefetch_next_node(br, header);
   gsize id_len;
   const char *id = get(br, header, NODE_ID, &id_len);
-  guint32 hash = field_hash(id, id_len);
+  guint32 hash = id_hash(id, id_len);
   if (!check_node_id(br, header, id, id_len, hash))
     return;
 
@@ -1139,6 +1324,7 @@ resolve_endpoint(BundleReader *br, const Header *header, guint column,
     *out = (guint32) node;
     return TRUE;
   }
+  id = terminated(br, id, len); /* the hash tables need a NUL */
   if (!br->nodes_usable || g_hash_table_contains(br->rejected_ids, id))
     return FALSE;
   const char *hint = suggest_id(br, id);
@@ -1152,17 +1338,23 @@ resolve_endpoint(BundleReader *br, const Header *header, guint column,
 }
 
 static gboolean
-resolve_layer(BundleReader *br, const Header *header, TieCache *cache,
+resolve_layer(BundleReader *br, const Header *header, LayerCache *cache,
               guint16 *out)
 {
   gsize len;
-  const char *layer = get(br, header, TIE_LAYER, &len);
-  if (cache->layer != NULL && strcmp(cache->layer, layer) == 0) {
-    *out = cache->layer_index;
+  const char *layer = slice(br, header, TIE_LAYER, &len);
+  guint key = len == 0 ? 0
+                       : (guint) len * 7u + (guchar) layer[0] +
+                             (guchar) layer[len - 1] * 3u;
+  LayerEntry *entry = &cache->entries[key % LAYER_CACHE];
+  if (entry->name != NULL && entry->len == len &&
+      memcmp(entry->name, layer, len) == 0) {
+    *out = entry->index;
     return TRUE;
   }
   if (!require_field(br, header, TIE_LAYER, len))
     return FALSE;
+  layer = terminated(br, layer, len); /* the name table needs a NUL */
   CitynetNetwork *network = br->network;
   gssize index = citynet_name_table_find(&network->layers, layer);
   if (index < 0) {
@@ -1175,8 +1367,9 @@ resolve_layer(BundleReader *br, const Header *header, TieCache *cache,
     }
     index = citynet_network_intern_layer(network, layer);
   }
-  cache->layer = citynet_name_table_get(&network->layers, (guint) index);
-  cache->layer_index = (guint16) index;
+  *entry = (LayerEntry) {
+    citynet_name_table_get(&network->layers, (guint) index), len,
+    (guint16) index};
   *out = (guint16) index;
   return TRUE;
 }
@@ -1185,7 +1378,7 @@ static gboolean
 parse_weight(BundleReader *br, const Header *header, double *out)
 {
   gsize len;
-  const char *text = get(br, header, TIE_WEIGHT, &len);
+  const char *text = slice(br, header, TIE_WEIGHT, &len);
   *out = 1.0;
   if (len == 0)
     return TRUE;
@@ -1201,7 +1394,7 @@ static gboolean
 parse_directed(BundleReader *br, const Header *header, guint8 *out)
 {
   gsize len;
-  const char *text = get(br, header, TIE_DIRECTED, &len);
+  const char *text = slice(br, header, TIE_DIRECTED, &len);
   gboolean directed;
   if (citynet_csv_parse_bool(text, len, &directed)) {
     *out = directed ? 1 : 0;
@@ -1214,36 +1407,39 @@ parse_directed(BundleReader *br, const Header *header, guint8 *out)
   return FALSE;
 }
 
-#if defined(__GNUC__)
-#define PREFETCH(address) __builtin_prefetch(address)
-#else
-#define PREFETCH(address) ((void) (address))
-#endif
+static void reserve_ties(BundleReader *br, gsize rows);
 
+/* The tie store is full before the end of ties.csv (its rows were
+ * underestimated): reserves the rows the rest of the file should hold at
+ * the average row size so far, at least half the store again so that
+ * growing stays amortised linear. */
 static void
-read_tie_row(BundleReader *br, const Header *header)
+grow_ties(BundleReader *br)
+{
+  const CitynetCsvReader *reader = &br->reader;
+  CitynetTieArray *ties = br->network->ties;
+  double row_bytes = (double) reader->pos / ((double) ties->len + 1);
+  double rest = (double) (reader->length - reader->pos) / row_bytes * 17 / 16;
+  reserve_ties(br, MAX((gsize) rest + TIE_LOOKAHEAD + 1,
+                       (gsize) ties->capacity / 2 + 16));
+}
+
+/* Resolves and appends the tie of the row being checked, whose endpoint
+ * and ref hashes are in @hash (prefetched when it was queued). */
+static void
+read_tie_row(BundleReader *br, const Header *header, const guint32 *hash)
 {
   CitynetNetwork *network = br->network;
   CitynetTieRec tie = {0};
   gsize source_len, target_len, ref_len;
-  const char *source = get(br, header, TIE_SOURCE, &source_len);
-  const char *target = get(br, header, TIE_TARGET, &target_len);
-  const char *ref = get(br, header, TIE_REF, &ref_len);
-
-  /* The endpoint and ref lookups each start with a likely cache miss:
-   * issue the three loads at once rather than one after another. */
-  guint32 source_hash = field_hash(source, source_len);
-  guint32 target_hash = field_hash(target, target_len);
-  guint32 ref_hash = ref_len > 0 ? field_hash(ref, ref_len) : 0;
-  PREFETCH(&br->ids.slots[source_hash & br->ids.mask]);
-  PREFETCH(&br->ids.slots[target_hash & br->ids.mask]);
-  if (ref_len > 0 && br->strings.slots != NULL)
-    PREFETCH(&br->strings.slots[ref_hash & br->strings.mask]);
+  const char *source = slice(br, header, TIE_SOURCE, &source_len);
+  const char *target = slice(br, header, TIE_TARGET, &target_len);
+  const char *ref = slice(br, header, TIE_REF, &ref_len);
 
   if (!resolve_endpoint(br, header, TIE_SOURCE, source, source_len,
-                        source_hash, &tie.source) ||
+                        hash[HASH_SOURCE], &tie.source) ||
       !resolve_endpoint(br, header, TIE_TARGET, target, target_len,
-                        target_hash, &tie.target))
+                        hash[HASH_TARGET], &tie.target))
     return;
   if (G_UNLIKELY(tie.source == tie.target)) {
     report(br, col(header, TIE_TARGET),
@@ -1251,26 +1447,158 @@ read_tie_row(BundleReader *br, const Header *header)
            quoted(br, 0, source, source_len));
     return;
   }
-  if (!resolve_layer(br, header, &br->tie_cache, &tie.layer) ||
+  if (!resolve_layer(br, header, &br->layers, &tie.layer) ||
       !parse_weight(br, header, &tie.weight) ||
       !parse_directed(br, header, &tie.directed) ||
       !parse_interval(br, header, TIE_START, TIE_END, &tie.start, &tie.end))
     return;
   if (ref_len > 0)
     tie.ref = str_cache_intern(&br->strings, &network->strings, ref, ref_len,
-                               ref_hash);
+                               hash[HASH_REF]);
 
+  if (G_UNLIKELY(network->ties->len == network->ties->capacity))
+    grow_ties(br);
   gsize index = citynet_network_append_tie(network, &tie);
   for (guint i = 0; i < header->extras->len; i++) {
     const ExtraColumn *extra = &g_array_index(header->extras, ExtraColumn, i);
     gsize len;
-    const char *value = citynet_csv_field(&br->reader, extra->field, &len);
+    const char *value = field_slice(br, extra->field, &len);
     if (len > 0)
       citynet_network_set_tie_attr_handle(
           network, index, extra->key,
           str_cache_intern(&br->strings, &network->strings, value, len,
                            field_hash(value, len)));
   }
+}
+
+/* Resolves the oldest queued row. */
+static void
+resolve_queued_tie(BundleReader *br, const Header *header)
+{
+  TieQueue *queue = &br->tie_queue;
+  guint slot = queue->head;
+  br->row_spans = queue->spans + (gsize) slot * queue->n_fields;
+  br->row_line = queue->line[slot];
+  read_tie_row(br, header, queue->hash[slot]);
+  queue->head = (slot + 1) % TIE_LOOKAHEAD;
+  queue->count--;
+}
+
+static void
+flush_tie_rows(BundleReader *br, const Header *header)
+{
+  while (br->tie_queue.count > 0)
+    resolve_queued_tie(br, header);
+}
+
+/* Whether a span of the reader's current record is in its scratch
+ * buffer (an unescaped quoted field; offset 0 is the shared empty one). */
+static inline gboolean
+in_scratch(const CitynetCsvSpan *span)
+{
+  return span->ptr == NULL && span->offset != 0;
+}
+
+/* Copies the fields of the reader's current record that live in its
+ * scratch buffer (unescaped quoted fields, rare) to the queue slot's own
+ * buffer, so that every span of a queued row points to memory that
+ * outlives the record. Two passes, because the buffer may move while it
+ * is filled; the reader's spans say which fields to move. */
+static void
+keep_unescaped(TieQueue *queue, guint slot, const CitynetCsvReader *reader)
+{
+  CitynetCsvSpan *spans = queue->spans + (gsize) slot * queue->n_fields;
+  GString *copy = NULL;
+  for (guint f = 0; f < queue->n_fields; f++) {
+    if (!in_scratch(&reader->spans[f]))
+      continue;
+    if (copy == NULL) {
+      if (queue->unescaped[slot] == NULL)
+        queue->unescaped[slot] = g_string_new(NULL);
+      copy = queue->unescaped[slot];
+      g_string_truncate(copy, 0);
+    }
+    spans[f].offset = (guint32) copy->len;
+    g_string_append_len(copy, reader->scratch + reader->spans[f].offset,
+                        reader->spans[f].len);
+  }
+  if (copy == NULL)
+    return;
+  for (guint f = 0; f < queue->n_fields; f++) {
+    if (in_scratch(&reader->spans[f])) {
+      spans[f].ptr = copy->str + spans[f].offset;
+      spans[f].offset = 0;
+    }
+  }
+}
+
+/* The RowReader of ties.csv: queues the reader's current record, hashes
+ * its endpoints and ref and prefetches their slots, and resolves the
+ * oldest row once the queue is full. */
+static void
+queue_tie_row(BundleReader *br, const Header *header)
+{
+  TieQueue *queue = &br->tie_queue;
+  if (queue->spans == NULL || queue->n_fields != header->n_fields) {
+    g_free(queue->spans);
+    queue->n_fields = header->n_fields;
+    queue->spans = g_new(CitynetCsvSpan, TIE_LOOKAHEAD * queue->n_fields);
+  }
+  if (queue->count == TIE_LOOKAHEAD)
+    resolve_queued_tie(br, header);
+
+  guint slot = (queue->head + queue->count) % TIE_LOOKAHEAD;
+  const CitynetCsvReader *reader = &br->reader;
+  memcpy(queue->spans + (gsize) slot * queue->n_fields, reader->spans,
+         queue->n_fields * sizeof(CitynetCsvSpan));
+  if (reader->scratch_len > 1) /* only then is a field in the scratch buffer */
+    keep_unescaped(queue, slot, reader);
+  queue->line[slot] = reader->record_line;
+  queue->count++;
+
+  /* Hash the fields as read_tie_row() will see them: from the queue. */
+  br->row_spans = queue->spans + (gsize) slot * queue->n_fields;
+  gsize source_len, target_len, ref_len;
+  const char *source = slice(br, header, TIE_SOURCE, &source_len);
+  const char *target = slice(br, header, TIE_TARGET, &target_len);
+  const char *ref = slice(br, header, TIE_REF, &ref_len);
+  guint32 *hash = queue->hash[slot];
+  hash[HASH_SOURCE] = id_hash(source, source_len);
+  hash[HASH_TARGET] = id_hash(target, target_len);
+  PREFETCH(&br->ids.slots[hash[HASH_SOURCE] & br->ids.mask]);
+  PREFETCH(&br->ids.slots[hash[HASH_TARGET] & br->ids.mask]);
+  hash[HASH_REF] = 0;
+  if (ref_len > 0) {
+    hash[HASH_REF] = field_hash(ref, ref_len);
+    StrSlot *cached = str_cache_slot(&br->strings, ref_len, hash[HASH_REF]);
+    if (cached != NULL)
+      PREFETCH(cached);
+    else
+      citynet_strpool_prefetch(&br->network->strings, hash[HASH_REF]);
+  }
+
+  /* Halfway through the queue, the ref's cache slot has arrived: when it
+   * does not hold the ref, resolving will look in the pool, whose slot is
+   * fetched now. Most refs recur and never need it. */
+  if (queue->count > TIE_LOOKAHEAD / 2) {
+    guint middle = (slot + TIE_LOOKAHEAD - TIE_LOOKAHEAD / 2) % TIE_LOOKAHEAD;
+    br->row_spans = queue->spans + (gsize) middle * queue->n_fields;
+    ref = slice(br, header, TIE_REF, &ref_len);
+    guint32 h = queue->hash[middle][HASH_REF];
+    StrSlot *cached = str_cache_slot(&br->strings, ref_len, h);
+    if (ref_len > 0 && cached != NULL && !str_slot_holds(cached, ref, ref_len, h))
+      citynet_strpool_prefetch(&br->network->strings, h);
+  }
+}
+
+static void
+tie_queue_clear(TieQueue *queue)
+{
+  g_clear_pointer(&queue->spans, g_free);
+  for (guint i = 0; i < TIE_LOOKAHEAD; i++)
+    if (queue->unescaped[i] != NULL)
+      g_string_free(queue->unescaped[i], TRUE);
+  memset(queue, 0, sizeof *queue);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1295,15 +1623,44 @@ prepare_nodes(BundleReader *br, const char *text, gsize length)
   reserve(br->network->nodes, rows);
   reserve(br->node_lines, rows);
   id_index_init(&br->ids, br->network->nodes, rows);
+  /* Each node interns its id and usually a name of its own. */
+  citynet_strpool_reserve(&br->network->strings, 2 * rows);
+}
+
+/* Above this size the rows of ties.csv are estimated from a sample
+ * rather than counted: counting reads the whole file once more before it
+ * is parsed, which for ten million ties (600 MB, read at memory speed and
+ * faulted in page by page) was a tenth of the load. */
+#define ROW_SAMPLE_BYTES ((gsize) 4 * 1024 * 1024)
+
+/* Makes room for @rows more ties and backs it at once (populate()). */
+static void
+reserve_ties(BundleReader *br, gsize rows)
+{
+  CitynetTieArray *ties = br->network->ties;
+  citynet_tie_array_reserve(ties, rows);
+  populate(ties->data + ties->len, rows * sizeof(CitynetTieRec));
+}
+
+/* Rows of a large ties.csv: the rows of its first ROW_SAMPLE_BYTES scaled
+ * to its size, plus a sixteenth for rows shorter than the sample's. When
+ * that is too few, grow_ties() adds more as it goes; the store is trimmed
+ * to its length after loading either way. */
+static gsize
+estimate_rows(const char *text, gsize length, gsize min_row_bytes)
+{
+  if (length <= ROW_SAMPLE_BYTES)
+    return max_rows(text, length, min_row_bytes);
+  double lines = (double) citynet_csv_count_lines(text, ROW_SAMPLE_BYTES) + 1;
+  double estimate = lines * ((double) length / ROW_SAMPLE_BYTES) * 17 / 16;
+  return MIN((gsize) estimate + 1, length / min_row_bytes + 1);
 }
 
 static void
 prepare_ties(BundleReader *br, const char *text, gsize length)
 {
-  gsize rows = max_rows(text, length, 6); /* "a,b,c\n" */
-  citynet_tie_array_reserve(br->network->ties, rows);
-  populate(br->network->ties->data + br->network->ties->len,
-           rows * sizeof(CitynetTieRec));
+  gsize rows = estimate_rows(text, length, 6); /* "a,b,c\n" */
+  reserve_ties(br, rows);
   str_cache_init(&br->strings, rows);
 }
 
@@ -1332,20 +1689,21 @@ read_bundle(const char *dir, CitynetProblems *problems)
     .kind_lines = g_hash_table_new(g_str_hash, g_str_equal),
     .suggestions = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
     .quote = {g_string_new(NULL), g_string_new(NULL)},
+    .terminated = g_string_new(NULL),
   };
   id_index_init(&br.ids, br.network->nodes, 0);
 
   read_table(&br, "kinds.csv", FALSE, kind_columns, EXTRAS_IGNORE,
-             read_kind_row, NULL);
+             read_kind_row, NULL, NULL);
   read_table(&br, "countries.csv", FALSE, country_columns,
-             EXTRAS_COUNTRY_ATTRIBUTES, read_country_row, NULL);
+             EXTRAS_COUNTRY_ATTRIBUTES, read_country_row, NULL, NULL);
   read_table(&br, "country_groups.csv", FALSE, group_columns, EXTRAS_IGNORE,
-             read_group_row, NULL);
+             read_group_row, NULL, NULL);
   br.nodes_usable = read_table(&br, "nodes.csv", TRUE, node_columns,
                                EXTRAS_NODE_ATTRIBUTES, read_node_row,
-                               prepare_nodes);
+                               prepare_nodes, NULL);
   read_table(&br, "ties.csv", TRUE, tie_columns, EXTRAS_TIE_ATTRIBUTES,
-             read_tie_row, prepare_ties);
+             queue_tie_row, prepare_ties, flush_tie_rows);
 
   g_array_unref(br.node_lines);
   g_hash_table_unref(br.rejected_ids);
@@ -1355,9 +1713,11 @@ read_bundle(const char *dir, CitynetProblems *problems)
   g_clear_pointer(&br.folded_ids, g_ptr_array_unref);
   g_free(br.ids.slots);
   g_free(br.strings.slots);
+  tie_queue_clear(&br.tie_queue);
+  g_string_free(br.terminated, TRUE);
   g_string_free(br.quote[0], TRUE);
   g_string_free(br.quote[1], TRUE);
-  /* The tie store was reserved from a line count, an upper bound. */
+  /* The tie store was reserved from an estimate of its rows. */
   if (br.network != NULL)
     citynet_tie_array_trim(br.network->ties);
   return br.network;

@@ -27,10 +27,13 @@ void citynet_set_data_error(GError **error, const char *file, guint line,
 
 /* A pool of unique NUL-terminated strings with dense 32-bit handles.
  * Handle 0 is reserved for "no string" (NULL). Strings live until the pool
- * is freed; lookups are one hash probe. */
+ * is freed; lookups are one hash probe. The index is an open-addressing
+ * table of (hash, handle, string) slots (strpool.c says why). */
+typedef struct _CitynetStrSlot CitynetStrSlot;
 typedef struct {
-  GHashTable *index;   /* char* (in chunk) -> GUINT_TO_POINTER(handle) */
-  GPtrArray *strings;  /* handle -> char* ; [0] = NULL */
+  CitynetStrSlot *slots; /* index; handle 0 marks an empty slot */
+  gsize mask;            /* number of slots - 1 */
+  GPtrArray *strings;    /* handle -> char* ; [0] = NULL */
   GStringChunk *chunk;
 } CitynetStrPool;
 
@@ -41,6 +44,17 @@ void citynet_strpool_clear(CitynetStrPool *pool);
 guint32 citynet_strpool_intern_len(CitynetStrPool *pool, const char *text,
                                    gsize len);
 guint32 citynet_strpool_intern(CitynetStrPool *pool, const char *text);
+/* The pool's hash of @len bytes at @text (never 0), and intern_len with
+ * that hash already computed: for loaders that hash a field once and use
+ * it for several lookups. */
+guint32 citynet_strpool_hash(const char *text, gsize len);
+guint32 citynet_strpool_intern_hashed(CitynetStrPool *pool, const char *text,
+                                      gsize len, guint32 hash);
+/* Makes room for @extra more strings without growing the index again. */
+void citynet_strpool_reserve(CitynetStrPool *pool, gsize extra);
+/* Starts loading the index slot of a string with hash @hash into the
+ * cache, ahead of an intern or lookup. */
+void citynet_strpool_prefetch(const CitynetStrPool *pool, guint32 hash);
 /* Returns the handle of @text or 0 when absent. */
 guint32 citynet_strpool_lookup(const CitynetStrPool *pool, const char *text);
 static inline const char *

@@ -1,9 +1,13 @@
 /* libcitynet - RFC 4180 CSV tokenizer and value helpers (private).
  *
  * The reader works on a whole file in memory (usually a GMappedFile) and
- * returns one record at a time. Every field of the current record is copied,
- * unescaped and NUL-terminated, into one reusable scratch buffer, so reading
- * a record allocates nothing once the buffers have grown to the widest row.
+ * returns one record at a time. It copies nothing it does not have to: a
+ * field is a slice of the text (pointer and length) unless it is quoted
+ * and holds doubled quotes, which are unescaped into a reusable scratch
+ * buffer. Callers that need a NUL-terminated string ask for one with
+ * citynet_csv_field(), which copies that field into the scratch buffer on
+ * first use; hot loops read the slices with citynet_csv_slice(). Reading a
+ * record allocates nothing once the buffer has grown to the widest row.
  *
  * The reader never fails: a malformed record is still consumed completely
  * (line counting stays right after it) and reported as CITYNET_CSV_BAD with
@@ -40,8 +44,12 @@ typedef enum {
   CITYNET_CSV_INVALID_UTF8
 } CitynetCsvProblem;
 
+/* Where a field's bytes are: in the text at @ptr, or (@ptr NULL) in the
+ * scratch buffer at @offset, NUL-terminated; offset 0 is the empty string
+ * that stands for every empty or untrusted field. */
 typedef struct {
-  guint32 offset; /* into the scratch buffer */
+  const char *ptr;
+  guint32 offset;
   guint32 len;
 } CitynetCsvSpan;
 
@@ -55,9 +63,24 @@ typedef struct {
   CitynetCsvSpan *spans; /* one per field of the current record */
   guint n_spans;
   guint spans_size;
-  char *scratch;      /* unescaped fields, each followed by a NUL */
+  char *scratch;      /* unescaped and terminated fields, each followed by
+                         a NUL; scratch[0] is "" */
   gsize scratch_len;
   gsize scratch_size;
+  gsize record_bytes; /* 1 + the fields read so far, each with a NUL: what
+                         an all-copying reader would need (the row limit
+                         is on this); once a record is read, the buffer
+                         has that much room beyond scratch_len so that
+                         citynet_csv_field() copies never move it */
+
+  /* The 64-byte block of the text around pos as bit masks (bit i for byte
+   * block_base + i): bytes that end a run in an unquoted field (comma,
+   * quote, CR, LF, NUL), in a quoted one (the same but comma), and bytes
+   * >= 0x80. Computed once per block, they serve all its fields. */
+  gsize block_base;
+  guint64 block_unquoted;
+  guint64 block_quoted;
+  guint64 block_high;
 
   CitynetCsvProblem problem; /* first problem of the current record */
   guint problem_column;      /* its field number, 1-based */
@@ -84,16 +107,39 @@ citynet_csv_n_fields(const CitynetCsvReader *reader)
   return reader->n_spans;
 }
 
-/* Field @index (0-based) of the current record: NUL-terminated, valid
- * UTF-8 for a well-formed record, borrowed until the next call to
- * citynet_csv_reader_next(). @len (optional) receives its length. */
+/* Field @index (0-based) of the current record as a slice: its bytes are
+ * NOT NUL-terminated (they usually point into the text). Valid UTF-8 for
+ * a well-formed record, borrowed until the next call to
+ * citynet_csv_reader_next(). @len (optional) receives its length.
+ * Complexity: O(1), copies nothing. */
 static inline const char *
-citynet_csv_field(const CitynetCsvReader *reader, guint index, gsize *len)
+citynet_csv_slice(const CitynetCsvReader *reader, guint index, gsize *len)
 {
   const CitynetCsvSpan *span = &reader->spans[index];
   if (len != NULL)
     *len = span->len;
-  return reader->scratch + span->offset;
+  return span->ptr != NULL ? span->ptr : reader->scratch + span->offset;
+}
+
+/* Copies field @index into the scratch buffer, NUL-terminated; the slow
+ * half of citynet_csv_field(). */
+const char *citynet_csv_terminate(CitynetCsvReader *reader, guint index);
+
+/* Field @index (0-based) of the current record: NUL-terminated, valid
+ * UTF-8 for a well-formed record, borrowed until the next call to
+ * citynet_csv_reader_next(). @len (optional) receives its length. The
+ * first call for a field copies it (once) into the scratch buffer, which
+ * never moves while a record is current, so earlier results stay valid.
+ * Complexity: linear in the field's length on the first call, then O(1). */
+static inline const char *
+citynet_csv_field(CitynetCsvReader *reader, guint index, gsize *len)
+{
+  const CitynetCsvSpan *span = &reader->spans[index];
+  if (len != NULL)
+    *len = span->len;
+  if (span->ptr == NULL)
+    return reader->scratch + span->offset;
+  return citynet_csv_terminate(reader, index);
 }
 
 /* A short English description of a problem ("unterminated quoted field"). */
@@ -101,15 +147,16 @@ const char *citynet_csv_problem_message(CitynetCsvProblem problem);
 
 /* Counts the LF-terminated non-empty lines of @text. Plus one (for a last
  * line without LF) it bounds the number of records from above, unless the
- * file ends its lines with bare CRs; used to pre-size arrays. */
+ * file ends its lines with bare CRs; used to pre-size arrays.
+ * Complexity: linear, 64 bytes per step. */
 gsize citynet_csv_count_lines(const char *text, gsize length);
 
 /* ------------------------------------------------------------------------ */
 /* Values                                                                   */
 /* ------------------------------------------------------------------------ */
 
-/* Parses a whole NUL-terminated field of length @len as a decimal number
- * without depending on the locale: an optional sign, digits with an
+/* Parses a whole field of length @len (NUL-terminated or not) as a
+ * decimal number without depending on the locale: an optional sign, digits with an
  * optional decimal point, an optional exponent. No spaces, no hex, no
  * "inf"/"nan"; the result may still be infinite on overflow. Gives exactly
  * the value of g_ascii_strtod(). Returns FALSE when @text is not such a

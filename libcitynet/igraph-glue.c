@@ -13,6 +13,7 @@
 
 #include "citynet-private.h"
 #include "view-private.h"
+#include "progress-private.h"
 
 /* Recursive so that library code already inside igraph (an analytics module
  * asking a view for its graph) can enter again. Static storage needs no
@@ -23,6 +24,17 @@ static GRecMutex igraph_lock;
 static guint enter_depth;
 static igraph_error_handler_t *host_error_handler;
 static igraph_warning_handler_t *host_warning_handler;
+static igraph_progress_handler_t *host_progress_handler;
+
+/* igraph's own progress reports (betweenness, closeness, ...) go to the
+ * libcitynet progress handler; a cancel there interrupts igraph. */
+static igraph_error_t
+citynet_igraph_progress_handler(const char *message, igraph_real_t percent,
+                                void *data)
+{
+  return citynet_progress_report(message, percent / 100.0) ? IGRAPH_SUCCESS
+                                                           : IGRAPH_INTERRUPTED;
+}
 
 /* The last failure reported by igraph: fixed buffers so that recording
  * never allocates inside igraph's error path and nothing can leak. */
@@ -88,6 +100,8 @@ citynet_igraph_enter(void)
     host_error_handler = igraph_set_error_handler(citynet_igraph_error_handler);
     host_warning_handler =
       igraph_set_warning_handler(citynet_igraph_warning_handler);
+    host_progress_handler =
+      igraph_set_progress_handler(citynet_igraph_progress_handler);
     citynet_igraph_clear_state();
   }
 }
@@ -101,6 +115,8 @@ citynet_igraph_leave(void)
      * reinstates exactly that. */
     igraph_set_error_handler(host_error_handler);
     igraph_set_warning_handler(host_warning_handler);
+    igraph_set_progress_handler(host_progress_handler);
+    host_progress_handler = NULL;
     host_error_handler = NULL;
     host_warning_handler = NULL;
   }
@@ -113,6 +129,12 @@ citynet_igraph_check(int code, const char *what, GError **error)
   if (code == IGRAPH_SUCCESS)
     return TRUE;
 
+  if (code == IGRAPH_INTERRUPTED) {
+    /* Our progress bridge asked igraph to stop. */
+    citynet_progress_set_cancelled(error, what);
+    memset(&last_error, 0, sizeof last_error);
+    return FALSE;
+  }
   const char *description = igraph_strerror((igraph_error_t) code);
   if (last_error.set && last_error.reason[0] != '\0')
     g_set_error(error, CITYNET_ERROR, CITYNET_ERROR_COMPUTATION,

@@ -70,6 +70,18 @@ struct _CitynetView {
 const guint32 *citynet_view_edge_ties(const CitynetView *view, gsize edge,
                                       gsize *n_ties);
 
+/* A view of the same network holding only some of @parent's vertices and
+ * edges (ego networks, ego.c): @vertices are parent vertices in strictly
+ * increasing order, @edges parent edge ids in strictly increasing order
+ * whose two ends are among @vertices. Vertices keep network order, edges
+ * keep their weights and ties, and the view's ties are the distinct ties of
+ * the kept edges in network order. Options, window and direction are the
+ * parent's. The caller has validated the arrays; never fails.
+ * O(n_nodes + n + t log t) for t kept ties. */
+CitynetView *citynet_view_new_subset(const CitynetView *parent,
+                                     const guint32 *vertices, gsize n_vertices,
+                                     const guint32 *edges, gsize n_edges);
+
 /* The view's igraph graph: vertices 0..n-1 as in the view, edges in view
  * edge order, directed as citynet_view_is_directed(). Built lazily on the
  * first call (thread-safe) and owned by the view: do not modify or destroy

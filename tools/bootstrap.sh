@@ -17,6 +17,11 @@ packages=(
   libigraph-dev libglib2.0-dev libcmocka-dev
   python3 python3-dev python3-cffi python3-pytest
   python3-numpy python3-networkx python3-igraph python3-pandas
+  r-base-core r-cran-sna
+  # figures: cairo draws, Pango shapes text; fonts for Latin, Greek,
+  # Cyrillic (Liberation, DejaVu) and CJK (Droid Sans Fallback)
+  libcairo2-dev libpango1.0-dev
+  fonts-liberation2 fonts-dejavu-core fonts-droid-fallback
 )
 
 missing=()

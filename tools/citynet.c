@@ -14,6 +14,19 @@ static const CliCommand *const commands[] = {
   &cli_command_info,
   &cli_command_report,
   &cli_command_export,
+  &cli_command_import,
+  &cli_command_centrality,
+  &cli_command_cluster,
+  &cli_command_communities,
+  &cli_command_assortativity,
+  &cli_command_project,
+  &cli_command_figure,
+  &cli_command_ego,
+  &cli_command_align,
+  &cli_command_ego_net,
+  &cli_command_holes,
+  &cli_command_brokerage,
+  &cli_command_between,
   NULL
 };
 

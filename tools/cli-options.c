@@ -1,5 +1,6 @@
 /* citynet command - options shared by the subcommands (see cli-options.h). */
 #include "cli-options.h"
+#include "cli-progress.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -44,14 +45,14 @@ add_output_entries(GArray *entries, CliContext *context, CliOutputFlags flags)
 {
   const GOptionEntry format = {
     "format", 'f', 0, G_OPTION_ARG_FILENAME, &context->output.format,
-    "Output format: text (default), csv, json or markdown", "FORMAT" };
+    "Output format: text (default), csv, json, markdown or latex", "FORMAT" };
   const GOptionEntry precision = {
     "precision", 0, 0, G_OPTION_ARG_FILENAME, &context->output.precision,
-    "Decimals for real numbers (0-17; default: 4 in text and markdown, "
-    "shortest exact in csv and json)", "N" };
+    "Decimals for real numbers (0-17; default: 4 in text, markdown and "
+    "latex, shortest exact in csv and json)", "N" };
   const GOptionEntry table = {
     "table", 0, 0, G_OPTION_ARG_FILENAME, &context->output.table,
-    "Print only the table NAME (text, csv, markdown)", "NAME" };
+    "Print only the table NAME (text, csv, markdown, latex)", "NAME" };
   const GOptionEntry output = {
     "output", 'o', 0, G_OPTION_ARG_FILENAME, &context->output.output,
     "Write to PATH (atomically) instead of standard output", "PATH" };
@@ -74,6 +75,9 @@ cli_context_new(const CliCommand *command, const GOptionEntry *extra,
   const GOptionEntry help = {
     "help", 'h', 0, G_OPTION_ARG_NONE, &context->help,
     "Show this help and exit", NULL };
+  const GOptionEntry quiet = {
+    "quiet", 'q', 0, G_OPTION_ARG_NONE, &context->quiet,
+    "No progress bar on stderr (it is shown only on a terminal)", NULL };
 
   context->command = command;
   context->context = g_option_context_new(command->parameters);
@@ -85,6 +89,7 @@ cli_context_new(const CliCommand *command, const GOptionEntry *extra,
   g_option_context_set_help_enabled(context->context, FALSE);
 
   g_array_append_val(entries, help);
+  g_array_append_val(entries, quiet);
   for (gsize i = 0; extra != NULL && extra[i].long_name != NULL; i++)
     g_array_append_val(entries, extra[i]);
   add_output_entries(entries, context, flags);
@@ -101,6 +106,7 @@ cli_context_free(CliContext *context)
 {
   if (context == NULL)
     return;
+  cli_progress_stop();
   g_option_context_free(context->context);
   g_strfreev(context->view.layers);
   g_strfreev(context->view.kinds);
@@ -151,6 +157,7 @@ cli_context_parse(CliContext *context, int *argc, char ***argv,
     *exit_status = fflush(stdout) == 0 ? CLI_EXIT_OK : CLI_EXIT_FAILURE;
     return FALSE;
   }
+  cli_progress_start(context->quiet);
   return TRUE;
 }
 
@@ -369,9 +376,16 @@ cli_output_args_check(const CliOutputArgs *args, const char *const *allowed,
 {
   const char *name = args->format ? args->format : allowed[0];
   *precision = CLI_PRECISION_DEFAULT;
+  /* Every command that prints markdown tables prints LaTeX ones too: both
+   * come from the one table renderer. */
+  gboolean latex = g_strv_contains(allowed, "markdown");
+  gboolean known_name = g_strv_contains(allowed, name) ||
+                        (latex && g_strcmp0(name, "latex") == 0);
 
-  if (!g_strv_contains(allowed, name) || !cli_format_from_string(name, format)) {
-    char *known = g_strjoinv(", ", (char **) allowed);
+  if (!known_name || !cli_format_from_string(name, format)) {
+    char *list = g_strjoinv(", ", (char **) allowed);
+    char *known = latex ? g_strconcat(list, ", latex", NULL) : g_strdup(list);
+    g_free(list);
     g_set_error(error, CLI_ERROR, CLI_ERROR_USAGE,
                 "unknown format '%s' (use one of: %s)", name, known);
     g_free(known);

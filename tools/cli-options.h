@@ -53,6 +53,19 @@ extern const CliCommand cli_command_validate;
 extern const CliCommand cli_command_info;
 extern const CliCommand cli_command_report;
 extern const CliCommand cli_command_export;
+extern const CliCommand cli_command_import;
+extern const CliCommand cli_command_centrality;
+extern const CliCommand cli_command_cluster;
+extern const CliCommand cli_command_communities;
+extern const CliCommand cli_command_assortativity;
+extern const CliCommand cli_command_project;
+extern const CliCommand cli_command_figure;
+extern const CliCommand cli_command_ego;
+extern const CliCommand cli_command_align;
+extern const CliCommand cli_command_ego_net;
+extern const CliCommand cli_command_holes;
+extern const CliCommand cli_command_brokerage;
+extern const CliCommand cli_command_between;
 
 /**
  * CliViewArgs:
@@ -90,6 +103,7 @@ typedef struct {
   GOptionContext *context;
   const CliCommand *command;
   gboolean help;
+  gboolean quiet;      /* --quiet: no progress bar */
   CliViewArgs view;
   CliOutputArgs output;
 } CliContext;

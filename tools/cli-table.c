@@ -40,6 +40,7 @@ cli_format_from_string(const char *text, CliFormat *out)
     { "csv", CLI_FORMAT_CSV },
     { "json", CLI_FORMAT_JSON },
     { "markdown", CLI_FORMAT_MARKDOWN },
+    { "latex", CLI_FORMAT_LATEX },
   };
   for (gsize i = 0; i < G_N_ELEMENTS(names); i++)
     if (g_strcmp0(text, names[i].name) == 0) {
@@ -47,6 +48,12 @@ cli_format_from_string(const char *text, CliFormat *out)
       return TRUE;
     }
   return FALSE;
+}
+
+gboolean
+cli_format_has_header(CliFormat format)
+{
+  return format == CLI_FORMAT_TEXT || format == CLI_FORMAT_MARKDOWN;
 }
 
 int
@@ -308,7 +315,28 @@ escape_markdown(const char *text)
   return g_string_free(out, FALSE);
 }
 
-/* The display text of a cell in text or markdown. */
+/* LaTeX's ten special characters as text-mode commands; everything else,
+ * UTF-8 included, passes through (pdflatex reads UTF-8 since 2018). */
+static char *
+escape_latex(const char *text)
+{
+  GString *out = g_string_sized_new(strlen(text) + 8);
+  for (const char *p = text; *p; p++) {
+    switch (*p) {
+    case '&': case '%': case '$': case '#': case '_': case '{': case '}':
+      g_string_append_c(out, '\\');
+      g_string_append_c(out, *p);
+      break;
+    case '~': g_string_append(out, "\\textasciitilde{}"); break;
+    case '^': g_string_append(out, "\\textasciicircum{}"); break;
+    case '\\': g_string_append(out, "\\textbackslash{}"); break;
+    default: g_string_append_c(out, *p); break;
+    }
+  }
+  return g_string_free(out, FALSE);
+}
+
+/* The display text of a cell in text, markdown or latex. */
 static char *
 cell_display_text(const Column *column, const Cell *cell, CliFormat format,
                   int precision)
@@ -322,8 +350,9 @@ cell_display_text(const Column *column, const Cell *cell, CliFormat format,
     text = valid;
   }
   one_line(text);
-  if (format == CLI_FORMAT_MARKDOWN) {
-    char *escaped = escape_markdown(text);
+  if (format == CLI_FORMAT_MARKDOWN || format == CLI_FORMAT_LATEX) {
+    char *escaped = format == CLI_FORMAT_MARKDOWN ? escape_markdown(text)
+                                                  : escape_latex(text);
     g_free(text);
     text = escaped;
   }
@@ -472,11 +501,72 @@ render_block_markdown(const Block *block, int precision, GString *out)
   }
 }
 
+/* A label for \label{}: "tab:" and the table's name (plus the section's
+ * value), with anything but letters, digits, '-' and ':' made '-'. */
+static char *
+latex_label(const CliTable *table, const char *section)
+{
+  GString *label = g_string_new("tab:");
+  g_string_append(label, table->name);
+  if (section != NULL && *section != '\0')
+    g_string_append_printf(label, ":%s", section);
+  for (gsize i = 4; i < label->len; i++)
+    if (!g_ascii_isalnum(label->str[i]) && label->str[i] != '-' && label->str[i] != ':')
+      label->str[i] = '-';
+  return g_string_free(label, FALSE);
+}
+
 static void
-render_block(const Block *block, CliFormat format, int precision, GString *out)
+render_block_latex(const Block *block, const char *section, int precision,
+                   GString *out)
+{
+  const CliTable *table = block->table;
+  guint n = block->columns->len;
+
+  g_string_append(out, "\\begin{table}[htbp]\n\\centering\n");
+  if (block->title != NULL) {
+    char *title = g_strdup(block->title);
+    char *escaped = escape_latex(one_line(title));
+    g_string_append_printf(out, "\\caption{%s}\n", escaped);
+    g_free(escaped);
+    g_free(title);
+  }
+  char *label = latex_label(table, section);
+  g_string_append_printf(out, "\\label{%s}\n\\begin{tabular}{", label);
+  g_free(label);
+  for (guint c = 0; c < n; c++) {
+    const Column *column = column_at(table, g_array_index(block->columns, guint, c));
+    g_string_append_c(out, column_is_numeric(column) ? 'r' : 'l');
+  }
+  g_string_append(out, "}\n\\toprule\n");
+  for (guint c = 0; c < n; c++) {
+    const Column *column = column_at(table, g_array_index(block->columns, guint, c));
+    char *heading = escape_latex(column->heading);
+    g_string_append_printf(out, "%s%s", c > 0 ? " & " : "", heading);
+    g_free(heading);
+  }
+  g_string_append(out, " \\\\\n\\midrule\n");
+  for (gsize r = block->first_row; r < block->end_row; r++) {
+    for (guint c = 0; c < n; c++) {
+      guint col = g_array_index(block->columns, guint, c);
+      char *text = cell_display_text(column_at(table, col), cell_at(table, r, col),
+                                     CLI_FORMAT_LATEX, precision);
+      g_string_append_printf(out, "%s%s", c > 0 ? " & " : "", text);
+      g_free(text);
+    }
+    g_string_append(out, " \\\\\n");
+  }
+  g_string_append(out, "\\bottomrule\n\\end{tabular}\n\\end{table}\n");
+}
+
+static void
+render_block(const Block *block, const char *section, CliFormat format,
+             int precision, GString *out)
 {
   if (format == CLI_FORMAT_MARKDOWN)
     render_block_markdown(block, precision, out);
+  else if (format == CLI_FORMAT_LATEX)
+    render_block_latex(block, section, precision, out);
   else
     render_block_text(block, precision, out);
 }
@@ -533,13 +623,15 @@ render_vertical(const CliTable *table, CliFormat format, int precision,
     const char *title = r == 0 ? table->title : NULL;
     if (r > 0)
       g_string_append_c(out, '\n');
-    if (format == CLI_FORMAT_MARKDOWN) {
+    if (format == CLI_FORMAT_MARKDOWN || format == CLI_FORMAT_LATEX) {
       CliTable *flipped = flip_row(table, r, precision);
       GArray *columns = g_array_new(FALSE, FALSE, sizeof(guint));
       for (guint c = 0; c < 2; c++)
         g_array_append_val(columns, c);
       Block block = { flipped, title, 0, cli_table_n_rows(flipped), columns };
-      render_block_markdown(&block, precision, out);
+      char *row = g_strdup_printf("%zu", r + 1);
+      render_block(&block, r > 0 ? row : NULL, format, precision, out);
+      g_free(row);
       g_array_unref(columns);
       cli_table_free(flipped);
     } else {
@@ -587,7 +679,7 @@ render_sections(const CliTable *table, CliFormat format, int precision,
 
   if (n_rows == 0) {
     Block block = { table, table->title, 0, 0, columns };
-    render_block(&block, format, precision, out);
+    render_block(&block, NULL, format, precision, out);
   }
   for (gsize first = 0; first < n_rows;) {
     const char *value = section_value(table, first);
@@ -603,7 +695,7 @@ render_sections(const CliTable *table, CliFormat format, int precision,
     Block block = { table, title, first, end, shown };
     if (first > 0)
       g_string_append_c(out, '\n');
-    render_block(&block, format, precision, out);
+    render_block(&block, value, format, precision, out);
     g_array_unref(shown);
     g_free(fallback);
     first = end;
@@ -679,7 +771,7 @@ cli_table_render(const CliTable *table, CliFormat format, int precision,
   for (guint c = 0; c < table->columns->len; c++)
     g_array_append_val(columns, c);
   Block block = { table, table->title, 0, cli_table_n_rows(table), columns };
-  render_block(&block, format, precision, out);
+  render_block(&block, NULL, format, precision, out);
   g_array_unref(columns);
 }
 
@@ -739,4 +831,44 @@ cli_table_write_json_row(const CliTable *table, gsize row, CliJson *json)
   cli_json_begin_object(json);
   write_json_members(table, row, json);
   cli_json_end_object(json);
+}
+
+/* ------------------------------------------------------------------------ */
+/* HTML (report.html)                                                       */
+/* ------------------------------------------------------------------------ */
+
+void
+cli_table_render_html(const CliTable *table, int precision, GString *out)
+{
+  guint n = table->columns->len;
+  g_string_append(out, "<table>\n");
+  if (table->title != NULL) {
+    char *title = g_markup_escape_text(table->title, -1);
+    g_string_append_printf(out, "<caption>%s</caption>\n", title);
+    g_free(title);
+  }
+  g_string_append(out, "<thead><tr>");
+  for (guint c = 0; c < n; c++) {
+    const Column *column = column_at(table, c);
+    char *heading = g_markup_escape_text(column->heading, -1);
+    g_string_append_printf(out, "<th%s>%s</th>",
+                           column_is_numeric(column) ? " class=\"num\"" : "", heading);
+    g_free(heading);
+  }
+  g_string_append(out, "</tr></thead>\n<tbody>\n");
+  for (gsize r = 0; r < cli_table_n_rows(table); r++) {
+    g_string_append(out, "<tr>");
+    for (guint c = 0; c < n; c++) {
+      const Column *column = column_at(table, c);
+      char *text = cell_display_text(column, cell_at(table, r, c), CLI_FORMAT_TEXT,
+                                     precision);
+      char *escaped = g_markup_escape_text(text, -1);
+      g_string_append_printf(out, "<td%s>%s</td>",
+                             column_is_numeric(column) ? " class=\"num\"" : "", escaped);
+      g_free(escaped);
+      g_free(text);
+    }
+    g_string_append(out, "</tr>\n");
+  }
+  g_string_append(out, "</tbody>\n</table>\n");
 }

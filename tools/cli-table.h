@@ -15,6 +15,9 @@
  *             documented document.
  *   markdown  a "### title" heading and a GitHub pipe table, '|' and '\'
  *             escaped, numbers right-aligned.
+ *   latex     a booktabs table float (\toprule, \midrule, \bottomrule)
+ *             with the title as \caption and \label{tab:NAME}; LaTeX's
+ *             special characters escaped, UTF-8 kept; numbers right-aligned.
  *
  * Doubles use the render precision: a fixed number of decimals, or the
  * shortest round-trip text (see cli_format_double()).
@@ -36,13 +39,14 @@ typedef enum {
   CLI_FORMAT_TEXT,
   CLI_FORMAT_CSV,
   CLI_FORMAT_JSON,
-  CLI_FORMAT_MARKDOWN
+  CLI_FORMAT_MARKDOWN,
+  CLI_FORMAT_LATEX
 } CliFormat;
 
 /**
  * cli_format_from_string:
- * Returns: TRUE and the format for "text", "csv", "json" or "markdown";
- * FALSE otherwise.
+ * Returns: TRUE and the format for "text", "csv", "json", "markdown" or
+ * "latex"; FALSE otherwise.
  */
 gboolean cli_format_from_string(const char *text, CliFormat *out);
 
@@ -54,9 +58,19 @@ gboolean cli_format_from_string(const char *text, CliFormat *out);
 #define CLI_PRECISION_MAX 17
 
 /**
+ * cli_format_has_header:
+ * Returns: whether a command prints its free-text header (bundle, focus,
+ * view) above the tables in @format: in text and markdown only; csv and
+ * latex hold nothing but tables, so that they can be read or \input as
+ * they are.
+ */
+gboolean cli_format_has_header(CliFormat format);
+
+/**
  * cli_format_precision:
  * Resolves CLI_PRECISION_DEFAULT: shortest round trip for csv and json, 4
- * decimals for text and markdown; other values are returned unchanged.
+ * decimals for text, markdown and latex; other values are returned
+ * unchanged.
  */
 int cli_format_precision(CliFormat format, int precision);
 
@@ -117,7 +131,7 @@ void cli_table_set_null_text(CliTable *table, guint column, const char *text);
 
 /**
  * cli_table_set_vertical:
- * Shows a table in text and markdown as "field  value" lines, one per
+ * Shows a table in text, markdown and latex as "field  value" lines, one per
  * column, and each row as one such block: meant for one-row summaries.
  * JSON and csv are unaffected.
  */
@@ -127,7 +141,7 @@ void cli_table_set_vertical(CliTable *table, gboolean vertical);
  * cli_table_set_sections:
  * @column: a string column.
  *
- * In text and markdown, splits the table into consecutive runs of rows
+ * In text, markdown and latex, splits the table into consecutive runs of rows
  * with the same value in @column, each shown as its own sub-table without
  * that column, under the title given by cli_table_add_section_title() for
  * the value (or "TITLE: value"). A column that is null in every row of a
@@ -154,8 +168,8 @@ void cli_table_set_strv(CliTable *table, guint column,
 
 /**
  * cli_table_render:
- * @format: CLI_FORMAT_TEXT, CLI_FORMAT_CSV or CLI_FORMAT_MARKDOWN (for
- *   JSON use cli_table_write_json()).
+ * @format: CLI_FORMAT_TEXT, CLI_FORMAT_CSV, CLI_FORMAT_MARKDOWN or
+ *   CLI_FORMAT_LATEX (for JSON use cli_table_write_json()).
  * @precision: decimals for doubles, or CLI_PRECISION_SHORTEST.
  *
  * Appends the rendered table to @out.
@@ -169,6 +183,14 @@ void cli_table_render(const CliTable *table, CliFormat format, int precision,
  */
 void cli_table_render_all(GPtrArray *tables, CliFormat format, int precision,
                           GString *out);
+
+/**
+ * cli_table_render_html:
+ * Appends the table as an HTML <table> (with a <caption> from its title),
+ * text escaped, numeric cells right-aligned: for report.html. Sections
+ * and vertical layout are ignored (one plain table).
+ */
+void cli_table_render_html(const CliTable *table, int precision, GString *out);
 
 /**
  * cli_table_write_json:

@@ -49,6 +49,16 @@ void cli_view_write_json(const CitynetView *view, const CliViewArgs *args,
 char *cli_view_describe(const CitynetView *view, const CliViewArgs *args);
 
 /**
+ * cli_export_view:
+ * Writes @view as GraphML (@graphml) or as a bundle directory to @path
+ * (cmd-export.c; also used by ego-net --export): a new bundle appears
+ * complete or not at all.
+ * Returns: TRUE, or FALSE with the library's error or CLI_ERROR_FAILED.
+ */
+gboolean cli_export_view(const CitynetView *view, gboolean graphml,
+                         const char *path, GError **error);
+
+/**
  * cli_country_label:
  * Returns: (transfer none): the name of country @iso3, @iso3 itself when it
  * is not declared, "(none)" for "" or NULL.

@@ -62,9 +62,9 @@ save_bundle(const CitynetNetwork *network, const char *path, GError **error)
   return ok;
 }
 
-static gboolean
-export_view(const CitynetView *view, gboolean graphml, const char *path,
-            GError **error)
+gboolean
+cli_export_view(const CitynetView *view, gboolean graphml, const char *path,
+                GError **error)
 {
   if (graphml)
     return citynet_view_write_graphml(view, path, error);
@@ -113,7 +113,7 @@ run(int argc, char **argv)
       (options = cli_view_args_build(&context->view, &error)) == NULL)
     goto fail;
   if ((view = cli_open_view(argv[1], options, &error)) == NULL ||
-      !export_view(view, graphml, export_path, &error))
+      !cli_export_view(view, graphml, export_path, &error))
     goto fail;
   goto out;
 

@@ -261,7 +261,9 @@ summary_table(const CitynetView *view, const DateRange *range,
   guint c_edges = cli_table_add_column(table, "edges", "edges", CLI_COLUMN_INT);
   guint c_directed = cli_table_add_column(table, "directed", "directed", CLI_COLUMN_BOOL);
   guint c_layers = cli_table_add_column(table, "layers", "layers", CLI_COLUMN_INT);
-  guint c_countries = cli_table_add_column(table, "countries", "countries", CLI_COLUMN_INT);
+  /* Countries the view's nodes belong to; declared countries without a
+   * node (validate's count) are not in the view. */
+  guint c_countries = cli_table_add_column(table, "countries", "node countries", CLI_COLUMN_INT);
   guint c_groups = cli_table_add_column(table, "groups", "groups", CLI_COLUMN_INT);
   guint c_first = cli_table_add_column(table, "first_start", "first start", CLI_COLUMN_STRING);
   guint c_last = cli_table_add_column(table, "last_end", "last end", CLI_COLUMN_STRING);
@@ -375,7 +377,7 @@ run(int argc, char **argv)
   else {
     if (!cli_select_tables(tables, context->output.table, &error))
       goto fail;
-    if (context->output.table == NULL && format != CLI_FORMAT_CSV)
+    if (context->output.table == NULL && cli_format_has_header(format))
       render_header(bundle, view, &context->view, format, text);
     cli_table_render_all(tables, format, precision, text);
   }

@@ -1,17 +1,50 @@
-/* citynet report BUNDLE --focus NODE: the composition of a node's ties. */
+/* citynet report BUNDLE --focus NODE: the composition of a node's ties;
+ * with -o DIR (and no --format) the full report directory
+ * (cli-report-dir.c). */
+#include "cli-figure.h"
+#include "cli-report.h"
 #include "cli-view.h"
 
 static const char *const report_formats[] = {
   "text", "csv", "json", "markdown", NULL
 };
 
-static char *focus_query;
+static char *focus_query, *period_text, *compare_text, *baseline_query,
+    *groups_text, *permutations_text, *seed_text;
+static gboolean force;
+/* The command line as typed, for provenance.json (parsing consumes it). */
+static char **context_argv;
 
 static const GOptionEntry report_entries[] = {
   { "focus", 0, 0, G_OPTION_ARG_FILENAME, &focus_query,
     "The focus node: an id or a name (\"istanbul\", \"İstanbul\")", "NODE" },
+  { "period", 0, 0, G_OPTION_ARG_FILENAME, &period_text,
+    "The period FROM..TO (same as --from FROM --to TO; a side may be left out)", "A..B" },
+  { "compare", 0, 0, G_OPTION_ARG_FILENAME, &compare_text,
+    "Report directory: compare with the focus in the period C..D", "C..D" },
+  { "baseline", 0, 0, G_OPTION_ARG_FILENAME, &baseline_query,
+    "Report directory: compare with NODE's ties in the same period", "NODE" },
+  { "groups", 0, 0, G_OPTION_ARG_FILENAME, &groups_text,
+    "Report directory: partner groups to compare and colour (default: chosen from the partners)", "G1,G2" },
+  { "permutations", 0, 0, G_OPTION_ARG_FILENAME, &permutations_text,
+    "Report directory: permutations of the tests (default 1000)", "N" },
+  { "seed", 0, 0, G_OPTION_ARG_FILENAME, &seed_text,
+    "Report directory: seed of layouts and permutations (default 1)", "S" },
+  { "force", 0, 0, G_OPTION_ARG_NONE, &force,
+    "Report directory: replace a non-empty DIR", NULL },
   { NULL }
 };
+
+static void
+clear_arguments(void)
+{
+  char **all[] = { &focus_query, &period_text, &compare_text, &baseline_query,
+                   &groups_text, &permutations_text, &seed_text };
+  for (guint i = 0; i < G_N_ELEMENTS(all); i++)
+    g_clear_pointer(all[i], g_free);
+  g_clear_pointer(&context_argv, g_strfreev);
+  force = FALSE;
+}
 
 /* The human label of a composition category. */
 static const char *
@@ -23,8 +56,9 @@ row_label(const CitynetNetwork *network, CitynetDimension dimension,
   return *key != '\0' ? key : "(none)";
 }
 
-static CliTable *
-rows_table(const CitynetComposition *composition, const CitynetNetwork *network)
+CliTable *
+cli_report_rows_table(const CitynetComposition *composition,
+                      const CitynetNetwork *network)
 {
   CliTable *table = cli_table_new("rows", "Composition");
   guint c_dimension = cli_table_add_column(table, "dimension", "dimension", CLI_COLUMN_STRING);
@@ -94,8 +128,8 @@ ties_table_new(TieColumns *c)
 
 /* The focus node's ties in the view, in network order: exactly the ties
  * the composition counts (incident to the focus, either direction). */
-static CliTable *
-ties_table(const CitynetView *view, gsize focus)
+CliTable *
+cli_report_ties_table(const CitynetView *view, gsize focus)
 {
   const CitynetNetwork *network = citynet_view_get_network(view);
   char buffer[CITYNET_DATE_STRING_SIZE];
@@ -255,6 +289,163 @@ check_focus(GError **error)
   return cli_check_utf8("--focus", focus_query, error);
 }
 
+/* The view options with --period applied (it stands for --from/--to);
+ * @from and @to receive the period's sides when asked. */
+static CitynetViewOptions *
+period_view_options_full(const CliViewArgs *args, char **from, char **to,
+                         GError **error)
+{
+  if (from != NULL)
+    *from = g_strdup(args->from);
+  if (to != NULL)
+    *to = g_strdup(args->to);
+  if (period_text != NULL && (args->at != NULL || args->from != NULL || args->to != NULL)) {
+    g_set_error_literal(error, CLI_ERROR, CLI_ERROR_USAGE,
+                        "--period cannot be combined with --at, --from or --to");
+    return NULL;
+  }
+  CitynetViewOptions *options = cli_view_args_build(args, error);
+  if (options == NULL || period_text == NULL)
+    return options;
+  char *a, *b;
+  CitynetViewOptions *with = NULL;
+  if (cli_parse_period("--period", period_text, &a, &b, error))
+    with = cli_view_options_with_period(options, "--period", a, b, error);
+  citynet_view_options_free(options);
+  if (with != NULL && from != NULL) {
+    g_free(*from);
+    *from = g_strdup(a);
+  }
+  if (with != NULL && to != NULL) {
+    g_free(*to);
+    *to = g_strdup(b);
+  }
+  g_free(a);
+  g_free(b);
+  return with;
+}
+
+static CitynetViewOptions *
+period_view_options(const CliViewArgs *args, GError **error)
+{
+  return period_view_options_full(args, NULL, NULL, error);
+}
+
+static gboolean
+parse_count(const char *option, const char *text, guint64 max, guint64 *out,
+            GError **error)
+{
+  if (text != NULL && !g_ascii_string_to_unsigned(text, 10, 0, max, out, NULL)) {
+    g_set_error(error, CLI_ERROR, CLI_ERROR_USAGE,
+                "%s: expected an integer from 0 to %" G_GUINT64_FORMAT ", not '%s'",
+                option, max, text);
+    return FALSE;
+  }
+  return TRUE;
+}
+
+/* citynet report BUNDLE --focus NODE ... -o DIR */
+static int
+run_directory(CliContext *context, int argc, char **argv)
+{
+  GError *error = NULL;
+  CliReportSpec spec = { 0 };
+  CitynetViewOptions *options = NULL, *compare_options = NULL;
+  char *from = NULL, *to = NULL, *compare_from = NULL, *compare_to = NULL;
+  guint64 permutations = 1000, seed = 1;
+  int status = CLI_EXIT_OK;
+
+  if (context->output.table != NULL) {
+    g_set_error_literal(&error, CLI_ERROR, CLI_ERROR_USAGE,
+                        "--table applies to printed tables, not to the report "
+                        "directory (-o DIR without --format)");
+    goto fail;
+  }
+  spec.precision = 3;
+  if (context->output.precision != NULL) {
+    guint64 precision;
+    if (!parse_count("--precision", context->output.precision, CLI_PRECISION_MAX,
+                     &precision, &error))
+      goto fail;
+    spec.precision = (int) precision;
+  }
+  if (!cli_require_bundle(argc, argv, &error) || !check_focus(&error) ||
+      !cli_check_utf8("--baseline", baseline_query, &error) ||
+      !cli_check_utf8("--groups", groups_text, &error) ||
+      !parse_count("--permutations", permutations_text, 1000000, &permutations, &error) ||
+      !parse_count("--seed", seed_text, G_MAXUINT64, &seed, &error) ||
+      (options = period_view_options_full(&context->view, &from, &to, &error)) == NULL)
+    goto fail;
+  if (compare_text != NULL) {
+    if (!cli_parse_period("--compare", compare_text, &compare_from, &compare_to, &error) ||
+        (compare_options = cli_view_options_with_period(options, "--compare", compare_from,
+                                                        compare_to, &error)) == NULL)
+      goto fail;
+  }
+  /* Refuse a non-empty target before the work, not after it. */
+  if (!cli_report_check_target(context->output.output, force, &error))
+    goto fail;
+
+  spec.bundle = argv[1];
+  spec.argv = NULL;
+  spec.network = citynet_bundle_load(spec.bundle, &error);
+  if (spec.network == NULL)
+    goto fail;
+  gssize focus = citynet_network_find_node(spec.network, focus_query, &error);
+  if (focus < 0)
+    goto fail;
+  spec.focus = (gsize) focus;
+  spec.baseline = -1;
+  if (baseline_query != NULL &&
+      (spec.baseline = citynet_network_find_node(spec.network, baseline_query, &error)) < 0)
+    goto fail;
+  spec.view = citynet_view_new(spec.network, options, &error);
+  if (spec.view == NULL)
+    goto fail;
+  if (compare_options != NULL &&
+      (spec.compare_view = citynet_view_new(spec.network, compare_options, &error)) == NULL)
+    goto fail;
+  spec.view_args = &context->view;
+  spec.from = from;
+  spec.to = to;
+  spec.compare_from = compare_from;
+  spec.compare_to = compare_to;
+  spec.groups = cli_split_groups(groups_text);
+  spec.permutations = (guint) permutations;
+  spec.seed = seed;
+  spec.force = force;
+  spec.output = context->output.output;
+  spec.argv = context_argv;
+  if (!cli_report_write_directory(&spec, &error))
+    goto fail;
+  {
+    GString *done = g_string_new(NULL);
+    char *md = g_build_filename(spec.output, "report.md", NULL);
+    g_string_append_printf(done, "%s\n", md);
+    g_free(md);
+    gboolean ok = cli_output_write(NULL, done, &error);
+    g_string_free(done, TRUE);
+    if (!ok)
+      goto fail;
+  }
+  goto out;
+
+fail:
+  status = cli_report_error(context->command, error);
+out:
+  g_strfreev(spec.groups);
+  citynet_view_unref(spec.compare_view);
+  citynet_view_unref(spec.view);
+  citynet_network_unref(spec.network);
+  citynet_view_options_free(compare_options);
+  citynet_view_options_free(options);
+  g_free(from);
+  g_free(to);
+  g_free(compare_from);
+  g_free(compare_to);
+  return status;
+}
+
 static int
 run(int argc, char **argv)
 {
@@ -264,7 +455,12 @@ run(int argc, char **argv)
                                         CLI_OUTPUT_VIEW,
                                         "Tables: rows (by layer, partner country and partner-country group),\n"
                                         "ties (every tie counted). Shares divide by the totals of the same\n"
-                                        "scope: all layers, or one layer.");
+                                        "scope: all layers, or one layer.\n"
+                                        "\n"
+                                        "With -o DIR and no --format, writes a report directory instead:\n"
+                                        "report.md, report.html, tables as CSV and LaTeX, figures as SVG and\n"
+                                        "PDF, provenance.json (--compare, --baseline, --groups, --seed and\n"
+                                        "--permutations apply there). See docs/cli.md.");
   GError *error = NULL;
   int status = CLI_EXIT_OK;
   CitynetViewOptions *options = NULL;
@@ -273,12 +469,28 @@ run(int argc, char **argv)
   GString *text = NULL;
   Report report = { 0 };
 
+  context_argv = g_new0(char *, argc + 2);
+  context_argv[0] = g_strdup("citynet");
+  for (int i = 0; i < argc; i++)
+    context_argv[i + 1] = g_strdup(argv[i]);
   if (!cli_context_parse(context, &argc, &argv, &status))
     goto out;
+  if (context->output.output != NULL && context->output.format == NULL) {
+    status = run_directory(context, argc, argv);
+    goto out;
+  }
+  if (compare_text != NULL || baseline_query != NULL || groups_text != NULL ||
+      permutations_text != NULL || seed_text != NULL || force) {
+    g_set_error_literal(&error, CLI_ERROR, CLI_ERROR_USAGE,
+                        "--compare, --baseline, --groups, --permutations, --seed "
+                        "and --force apply to the report directory (-o DIR "
+                        "without --format)");
+    goto fail;
+  }
   if (!cli_require_bundle(argc, argv, &error) || !check_focus(&error) ||
       !cli_output_args_check(&context->output, report_formats, &report.format,
                              &report.precision, &error) ||
-      (options = cli_view_args_build(&context->view, &error)) == NULL)
+      (options = period_view_options(&context->view, &error)) == NULL)
     goto fail;
 
   report.bundle = argv[1];
@@ -289,8 +501,10 @@ run(int argc, char **argv)
   report.args = &context->view;
   report.composition = composition;
   report.tables = g_ptr_array_new_with_free_func((GDestroyNotify) cli_table_free);
-  g_ptr_array_add(report.tables, rows_table(composition, citynet_view_get_network(view)));
-  g_ptr_array_add(report.tables, ties_table(view, citynet_composition_focus(composition)));
+  g_ptr_array_add(report.tables,
+                  cli_report_rows_table(composition, citynet_view_get_network(view)));
+  g_ptr_array_add(report.tables,
+                  cli_report_ties_table(view, citynet_composition_focus(composition)));
 
   text = g_string_new(NULL);
   if (report.format == CLI_FORMAT_JSON)
@@ -298,7 +512,7 @@ run(int argc, char **argv)
   else {
     if (!cli_select_tables(report.tables, context->output.table, &error))
       goto fail;
-    if (context->output.table == NULL && report.format != CLI_FORMAT_CSV)
+    if (context->output.table == NULL && cli_format_has_header(report.format))
       render_header(&report, text);
     cli_table_render_all(report.tables, report.format, report.precision, text);
   }
@@ -317,7 +531,7 @@ out:
   citynet_view_unref(view);
   citynet_view_options_free(options);
   cli_context_free(context);
-  g_clear_pointer(&focus_query, g_free);
+  clear_arguments();
   return status;
 }
 

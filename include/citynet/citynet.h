@@ -15,6 +15,13 @@
 #include <citynet/view.h>
 #include <citynet/io.h>
 #include <citynet/composition.h>
+#include <citynet/alignment.h>
+#include <citynet/import.h>
+#include <citynet/analytics.h>
+#include <citynet/communities.h>
+#include <citynet/projection.h>
+#include <citynet/ego.h>
+#include <citynet/figure.h>
 
 #undef CITYNET_INSIDE
 

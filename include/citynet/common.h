@@ -57,6 +57,8 @@ CITYNET_API const char *citynet_version(void);
  * @CITYNET_ERROR_AMBIGUOUS: a name matches several nodes; the message lists
  *   the candidates.
  * @CITYNET_ERROR_COMPUTATION: the underlying graph routine failed.
+ * @CITYNET_ERROR_CANCELLED: the progress handler asked to stop
+ *   (citynet_set_progress_handler()).
  */
 typedef enum {
   CITYNET_ERROR_FAILED,
@@ -65,7 +67,8 @@ typedef enum {
   CITYNET_ERROR_INVALID_ARGUMENT,
   CITYNET_ERROR_NOT_FOUND,
   CITYNET_ERROR_AMBIGUOUS,
-  CITYNET_ERROR_COMPUTATION
+  CITYNET_ERROR_COMPUTATION,
+  CITYNET_ERROR_CANCELLED
 } CitynetErrorCode;
 
 /** citynet_error_quark: Returns: the quark of the CITYNET_ERROR domain. */
@@ -100,6 +103,41 @@ CITYNET_API guint citynet_error_get_column(const GError *error);
  * not about input data.
  */
 CITYNET_API guint citynet_error_get_count(const GError *error);
+
+/* ------------------------------------------------------------------------ */
+/* Progress                                                                 */
+/* ------------------------------------------------------------------------ */
+
+/**
+ * CitynetProgressFunc:
+ * @fraction: how much of the operation is done, from 0 to 1.
+ * @what: (transfer none): what is being done, e.g. "betweenness" or
+ *   "permutations"; a static string.
+ * @user_data: the data given to citynet_set_progress_handler().
+ *
+ * Called by long computations (permutation tests, betweenness and other
+ * path-based measures on large views, imports, bundle loading) every
+ * so often, from the thread doing the work: when several run at once it
+ * may be called from several threads at the same time. It must be quick
+ * and must not call back into libcitynet.
+ *
+ * Returns: TRUE to go on; FALSE to cancel the computation, which then
+ * fails with CITYNET_ERROR_CANCELLED.
+ */
+typedef gboolean (*CitynetProgressFunc)(double fraction, const char *what,
+                                        gpointer user_data);
+
+/**
+ * citynet_set_progress_handler:
+ * @func: (nullable): the handler, or NULL for none (the default).
+ * @user_data: passed to @func.
+ *
+ * Sets the process-wide progress handler; thread-safe. A computation
+ * already running keeps reporting to the handler it started with or to
+ * the new one, whichever it reads next.
+ */
+CITYNET_API void citynet_set_progress_handler(CitynetProgressFunc func,
+                                              gpointer user_data);
 
 /* ------------------------------------------------------------------------ */
 /* Dates                                                                    */

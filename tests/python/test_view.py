@@ -299,3 +299,29 @@ def test_nodes_added_after_the_view(net):
         v.composition("sarajevo")
     assert v.composition("istanbul").totals.ties == 5
     assert net.view(**WINDOW).composition("istanbul").totals.ties == 6
+
+
+def test_edge_ties_of_combined_edges(tmp_path):
+    """ties_of() lists the ties behind an edge, in network order."""
+    net = citynet.Network()
+    for node in ("a", "b", "c"):
+        net.add_node(node, "city", country="TUR")
+    net.add_tie("a", "b", "sister", weight=2)
+    net.add_tie("b", "a", "visit", weight=3)
+    net.add_tie("b", "c", "aid", weight=1)
+    view = net.view(direction="undirected", combine="sum")
+    assert [e.weight for e in view.edges] == [5.0, 1.0]
+    assert view.edges.ties_of(0) == [0, 1]
+    assert view.edges.ties_of(1) == [2]
+    with pytest.raises(IndexError):
+        view.edges.ties_of(2)
+
+
+def test_progress_handler_install_and_remove():
+    seen = []
+    citynet.set_progress_handler(lambda fraction, what: seen.append(what) or True)
+    try:
+        with pytest.raises(TypeError):
+            citynet.set_progress_handler(42)
+    finally:
+        citynet.set_progress_handler(None)

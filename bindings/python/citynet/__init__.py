@@ -19,8 +19,9 @@ from ._citynet import ffi as _ffi, lib as _lib
 from .composition import (DIMENSIONS, Composition, CompositionRow,
                           CompositionTotals)
 from .dates import date_active, date_overlaps, first_day, last_day, normalize_date
-from .errors import (AmbiguousError, CitynetError, ComputationError, DataError,
-                     FileError, NotFoundError, UsageError)
+from .errors import (AmbiguousError, CancelledError, CitynetError,
+                     ComputationError, DataError, FileError, NotFoundError,
+                     UsageError)
 from .network import (Country, GroupSpell, Network, Node, Problem, Tie, load,
                       validate)
 from .nx import from_networkx
@@ -34,7 +35,37 @@ header_version = (_lib.CITYNET_MAJOR_VERSION, _lib.CITYNET_MINOR_VERSION,
                   _lib.CITYNET_MICRO_VERSION)
 __version__ = ".".join(str(part) for part in header_version)
 
+# The handler installed with set_progress_handler(); kept referenced so the
+# C callback stays valid while the library may call it.
+_progress_callback = None
+
+
+def set_progress_handler(func=None) -> None:
+    """Installs ``func(fraction, what) -> bool`` as the library-wide
+    progress handler for long computations (permutation tests, betweenness
+    on large views, imports, loading); returning False cancels the
+    computation, which then raises CancelledError. ``None`` removes it.
+    The handler may be called from library worker threads; it runs with the
+    GIL held and must not call back into citynet."""
+    global _progress_callback
+    if func is None:
+        _lib.citynet_set_progress_handler(_ffi.NULL, _ffi.NULL)
+        _progress_callback = None
+        return
+    if not callable(func):
+        raise TypeError("the progress handler must be callable or None")
+
+    def trampoline(fraction, what, _user_data):
+        label = _ffi.string(what).decode("utf-8", "replace") if what else ""
+        return 1 if func(float(fraction), label) is not False else 0
+
+    callback = _ffi.callback("CitynetProgressFunc", trampoline, onerror=lambda *a: 0)
+    _lib.citynet_set_progress_handler(callback, _ffi.NULL)
+    _progress_callback = callback
+
+
 __all__ = [
+    "set_progress_handler", "CancelledError",
     "load", "validate", "from_networkx",
     "Network", "View", "Table", "Composition",
     "Node", "Tie", "Country", "GroupSpell", "Problem", "Edge",

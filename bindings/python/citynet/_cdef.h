@@ -36,7 +36,8 @@ typedef enum {
   CITYNET_ERROR_INVALID_ARGUMENT,
   CITYNET_ERROR_NOT_FOUND,
   CITYNET_ERROR_AMBIGUOUS,
-  CITYNET_ERROR_COMPUTATION
+  CITYNET_ERROR_COMPUTATION,
+  CITYNET_ERROR_CANCELLED
 } CitynetErrorCode;
 
 GQuark citynet_error_quark(void);
@@ -44,6 +45,10 @@ const char *citynet_error_get_file(const GError *error);
 guint citynet_error_get_line(const GError *error);
 guint citynet_error_get_column(const GError *error);
 guint citynet_error_get_count(const GError *error);
+
+typedef gboolean (*CitynetProgressFunc)(double fraction, const char *what,
+                                        void *user_data);
+void citynet_set_progress_handler(CitynetProgressFunc func, void *user_data);
 
 typedef guint32 CitynetDate;
 #define CITYNET_DATE_STRING_SIZE ...
@@ -223,6 +228,7 @@ gsize citynet_view_n_edges(const CitynetView *view);
 double citynet_view_edge(const CitynetView *view, gsize edge, gsize *from,
                          gsize *to);
 gsize citynet_view_edge_n_ties(const CitynetView *view, gsize edge);
+gsize citynet_view_edge_tie(const CitynetView *view, gsize edge, gsize i);
 gsize citynet_view_n_ties(const CitynetView *view);
 gsize citynet_view_tie(const CitynetView *view, gsize i);
 CitynetDate citynet_view_tie_reference_date(const CitynetView *view,

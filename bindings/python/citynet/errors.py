@@ -11,7 +11,9 @@ programmer would catch for that kind of failure)::
     ├── UsageError (ValueError)       CITYNET_ERROR_INVALID_ARGUMENT
     ├── NotFoundError (LookupError)   CITYNET_ERROR_NOT_FOUND
     ├── AmbiguousError (LookupError)  CITYNET_ERROR_AMBIGUOUS
-    └── ComputationError (RuntimeError)  CITYNET_ERROR_COMPUTATION
+    ├── ComputationError (RuntimeError)  CITYNET_ERROR_COMPUTATION
+    └── CancelledError                CITYNET_ERROR_CANCELLED: the progress
+                                      handler asked to stop
 
 CITYNET_ERROR_FAILED (an unexpected failure) raises CitynetError itself.
 Every exception has ``.code`` (the CitynetErrorCode number, or None when
@@ -116,6 +118,11 @@ class ComputationError(CitynetError, RuntimeError):
     """The underlying graph routine failed (CITYNET_ERROR_COMPUTATION)."""
 
 
+class CancelledError(CitynetError):
+    """The progress handler returned False and the computation stopped
+    (CITYNET_ERROR_CANCELLED)."""
+
+
 _BY_CODE = {
     lib.CITYNET_ERROR_FAILED: CitynetError,
     lib.CITYNET_ERROR_IO: FileError,
@@ -124,6 +131,7 @@ _BY_CODE = {
     lib.CITYNET_ERROR_NOT_FOUND: NotFoundError,
     lib.CITYNET_ERROR_AMBIGUOUS: AmbiguousError,
     lib.CITYNET_ERROR_COMPUTATION: ComputationError,
+    lib.CITYNET_ERROR_CANCELLED: CancelledError,
 }
 
 _DOMAIN = lib.citynet_error_quark()

@@ -287,6 +287,15 @@ class EdgeSeq(_Seq):
                         p, lib.citynet_view_vertex_node(v, ends[1]))),
                     float(weight), int(lib.citynet_view_edge_n_ties(v, i)))
 
+    def ties_of(self, edge: int) -> List[int]:
+        """Returns the network indices of the ties combined into ``edge``,
+        in network order."""
+        if not 0 <= edge < self._len():
+            raise IndexError(f"edge {edge} out of range")
+        v = self._view._ptr
+        return [int(lib.citynet_view_edge_tie(v, edge, k))
+                for k in range(int(lib.citynet_view_edge_n_ties(v, edge)))]
+
     def vertex_pairs(self) -> List[Tuple[int, int]]:
         """Returns (from, to) vertex numbers of every edge."""
         ends = ffi.new("gsize[2]")
