@@ -500,8 +500,10 @@ citynet_partition_compare(const CitynetPartition *a, const CitynetPartition *b,
                         "other nodes)");
     return FALSE;
   }
-  /* igraph refuses the Rand indices below two vertices: undefined. */
-  if ((method == CITYNET_COMPARE_ARI || method == CITYNET_COMPARE_RAND) && a->n < 2) {
+  /* Nothing to compare in an empty view, and igraph refuses the Rand
+   * indices below two vertices: undefined. */
+  if (a->n == 0 ||
+      ((method == CITYNET_COMPARE_ARI || method == CITYNET_COMPARE_RAND) && a->n < 2)) {
     *result = NAN;
     return TRUE;
   }

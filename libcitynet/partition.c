@@ -156,7 +156,8 @@ partition_from_values(CitynetView *view, const char *source,
     else if (g_hash_table_add(seen, (gpointer) values[v]))
       g_ptr_array_add(distinct, (gpointer) values[v]);
   }
-  qsort(distinct->pdata, distinct->len, sizeof(gpointer), compare_str_ptrs);
+  if (distinct->len > 1) /* pdata is NULL while the array is empty */
+    qsort(distinct->pdata, distinct->len, sizeof(gpointer), compare_str_ptrs);
 
   /* Name -> label, now that the order is known. */
   GHashTable *label_of = g_hash_table_new(g_str_hash, g_str_equal);

@@ -760,6 +760,40 @@ test_compare_with_blocs(void **state)
   citynet_view_unref(view);
 }
 
+/* A view without vertices: nothing fails, everything is empty or
+ * undefined. */
+static void
+test_empty_view(void **state)
+{
+  CitynetNetwork *network = citynet_network_new();
+  CitynetView *view = fixture_view(network, CITYNET_DIRECTION_AUTO, CITYNET_COMBINE_SUM);
+  GError *error = NULL;
+  CitynetPartition *p = citynet_communities_leiden(view, NULL, &error);
+  assert_no_error(error);
+  assert_int_equal(citynet_partition_n(p), 0);
+  assert_int_equal(citynet_partition_n_labels(p), 0);
+  assert_true(isnan(modularity(p, 1.0, TRUE, FALSE)));
+  CitynetPartition *c = citynet_partition_new_by_country(view);
+  for (int m = 0; m < 4; m++) {
+    double value = 0;
+    assert_true(citynet_partition_compare(p, c, (CitynetPartitionComparison) m, &value,
+                                          &error));
+    assert_true(isnan(value));
+  }
+  CitynetAssortativity r;
+  assert_true(citynet_assortativity_nominal(c, CITYNET_ASSORTATIVITY_WEIGHTED, &r, &error));
+  assert_true(isnan(r.value));
+  gsize k = 99;
+  double *mixing = citynet_mixing_matrix(c, CITYNET_ASSORTATIVITY_DEFAULT, TRUE, &k, &error);
+  assert_no_error(error);
+  assert_int_equal(k, 0);
+  g_free(mixing);
+  citynet_partition_free(c);
+  citynet_partition_free(p);
+  citynet_view_unref(view);
+  citynet_network_unref(network);
+}
+
 int
 main(void)
 {
@@ -781,6 +815,7 @@ main(void)
     cmocka_unit_test(test_options),
     cmocka_unit_test(test_compare_by_hand),
     cmocka_unit_test(test_compare_with_blocs),
+    cmocka_unit_test(test_empty_view),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -493,8 +493,8 @@ CITYNET_API gboolean citynet_partition_comparison_from_string(const char *text,
  * citynet_partition_compare:
  * @a, @b: partitions of the same vertices: views with the same vertices
  *   (the same network nodes in the same order), e.g. the same view.
- * @result: (out): the measure; the Rand indices are NaN for fewer than two
- *   vertices.
+ * @result: (out): the measure; NaN for a view without vertices, and the
+ *   Rand indices are NaN for fewer than two vertices.
  *
  * Compares two partitions vertex by vertex (igraph_compare_communities()):
  * "do the detected communities follow the foreign-policy blocs?".
