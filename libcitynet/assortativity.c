@@ -200,40 +200,57 @@ citynet_mixing_matrix(const CitynetPartition *partition,
 /* Nominal assortativity                                                    */
 /* ------------------------------------------------------------------------ */
 
-/* r = (tr e - sum a_i b_i) / (1 - sum a_i b_i) from a normalised matrix. */
-static double
-nominal_from_mixing(const double *e, gsize k)
-{
-  double trace = 0.0, ab = 0.0;
-  for (gsize i = 0; i < k; i++) {
-    double a = 0.0, b = 0.0;
-    for (gsize j = 0; j < k; j++) {
-      a += e[i * k + j];
-      b += e[j * k + i];
-    }
-    trace += e[i * k + i];
-    ab += a * b;
-  }
-  return (trace - ab) / (1.0 - ab);
-}
-
+/* r = (sum_i e_ii - sum_i a_i b_i) / (1 - sum_i a_i b_i), from the
+ * diagonal and the row and column sums of the weighted mixing matrix,
+ * accumulated directly: O(n + m + k) time and memory, where the k x k
+ * matrix would not fit for a partition into thousands of labels. */
 static gboolean
 nominal_weighted(const Reading *reading, const CitynetPartition *partition,
                  double *result, GError **error)
 {
   const gsize k = partition->n_labels;
-  double *e = mixing_alloc(k, error);
-  if (e == NULL)
+  const guint *labels = partition->membership;
+  double *diagonal = g_try_new0(double, k > 0 ? k : 1);
+  double *rows = g_try_new0(double, k > 0 ? k : 1);
+  double *columns = g_try_new0(double, k > 0 ? k : 1);
+  if (diagonal == NULL || rows == NULL || columns == NULL) {
+    g_set_error(error, CITYNET_ERROR, CITYNET_ERROR_COMPUTATION,
+                "no memory for %" G_GSIZE_FORMAT " labels", k);
+    g_free(diagonal);
+    g_free(rows);
+    g_free(columns);
     return FALSE;
-  double total = mixing_fill(reading, partition->membership, k, e);
-  if (total > 0) {
-    for (gsize i = 0; i < k * k; i++)
-      e[i] /= total;
-    *result = nominal_from_mixing(e, k);
-  } else {
-    *result = NAN;
   }
-  g_free(e);
+  const gsize m = citynet_view_n_edges(reading->view);
+  double total = 0.0;
+  for (gsize e = 0; e < m; e++) {
+    gsize from, to;
+    double w;
+    if (!reading_edge(reading, e, &from, &to, &w))
+      continue;
+    guint a = labels[from], b = labels[to];
+    /* An undirected edge counts in both directions: once more with the
+     * ends swapped. */
+    const int directions = reading->directed ? 1 : 2;
+    rows[a] += w;
+    columns[b] += w;
+    if (directions == 2) {
+      rows[b] += w;
+      columns[a] += w;
+    }
+    if (a == b)
+      diagonal[a] += directions * w;
+    total += directions * w;
+  }
+  double trace = 0.0, ab = 0.0;
+  for (gsize i = 0; i < k && total > 0; i++) {
+    trace += diagonal[i] / total;
+    ab += (rows[i] / total) * (columns[i] / total);
+  }
+  *result = total > 0 ? (trace - ab) / (1.0 - ab) : NAN;
+  g_free(diagonal);
+  g_free(rows);
+  g_free(columns);
   return TRUE;
 }
 

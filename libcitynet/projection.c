@@ -475,15 +475,34 @@ projection_ref(const CitynetProjectionOptions *options)
   return g_string_free(ref, FALSE);
 }
 
+/* Appends the projected ties with the loaders' internal builders: a
+ * projection of a large membership list has millions of pairs, whose
+ * endpoints, weights and strings are known to be valid, and the public
+ * citynet_network_add_tie() would look both ids up and re-check every
+ * field of every tie. */
 static gboolean
-add_pairs(const CitynetView *view, const GArray *pairs,
+add_pairs(const CitynetView *view, const guint8 *role, const GArray *pairs,
           const CitynetProjectionOptions *options, CitynetNetwork *copy,
           GError **error)
 {
   const CitynetNetwork *source = citynet_view_get_network(view);
-  char *ref = projection_ref(options);
+  const gsize n = citynet_view_n_vertices(view);
+  /* Source view vertex -> node of the copy (projected vertices in order). */
+  guint32 *node_of = g_new(guint32, n > 0 ? n : 1);
+  for (gsize v = 0, next = 0; v < n; v++)
+    node_of[v] = role[v] == 1 ? (guint32) next++ : G_MAXUINT32;
+
+  char *ref_text = projection_ref(options);
+  CitynetTieRec rec = {
+    .start = CITYNET_DATE_OPEN,
+    .end = CITYNET_DATE_OPEN,
+    .ref = citynet_strpool_intern(&copy->strings, ref_text),
+    .layer = citynet_network_intern_layer(copy, "projection"),
+    .directed = 0,
+  };
+  const guint32 key = citynet_attr_table_key(copy, &copy->tie_attrs, "shared");
   gboolean ok = TRUE;
-  for (guint i = 0; i < pairs->len && ok; i++) {
+  for (guint i = 0; i < pairs->len; i++) {
     const Pair *pair = &g_array_index(pairs, Pair, i);
     if (!(isfinite(pair->weight) && pair->weight > 0)) {
       g_set_error(error, CITYNET_ERROR, CITYNET_ERROR_COMPUTATION,
@@ -495,18 +514,17 @@ add_pairs(const CitynetView *view, const GArray *pairs,
       ok = FALSE;
       break;
     }
-    gssize tie = citynet_network_add_tie(
-      copy, citynet_network_node_id(source, citynet_view_vertex_node(view, pair->a)),
-      citynet_network_node_id(source, citynet_view_vertex_node(view, pair->b)),
-      "projection", pair->weight, FALSE, NULL, NULL, ref, error);
-    ok = tie >= 0;
-    if (ok) {
-      char shared[24];
-      g_snprintf(shared, sizeof shared, "%u", pair->shared);
-      ok = citynet_network_set_tie_attribute(copy, (gsize) tie, "shared", shared, error);
-    }
+    rec.source = node_of[pair->a];
+    rec.target = node_of[pair->b];
+    rec.weight = pair->weight;
+    gsize tie = citynet_network_append_tie(copy, &rec);
+    char shared[24];
+    g_snprintf(shared, sizeof shared, "%u", pair->shared);
+    citynet_network_set_tie_attr_handle(copy, tie, key,
+                                        citynet_strpool_intern(&copy->strings, shared));
   }
-  g_free(ref);
+  g_free(ref_text);
+  g_free(node_of);
   return ok;
 }
 
@@ -522,7 +540,7 @@ build_network(const CitynetView *view, const guint8 *role, const GArray *pairs,
     ok = citynet_network_register_kind(copy, kinds[k], error);
   ok = ok && copy_countries(source, copy, error) &&
        copy_nodes(view, role, copy, error) &&
-       add_pairs(view, pairs, options, copy, error);
+       add_pairs(view, role, pairs, options, copy, error);
   if (!ok) {
     citynet_network_unref(copy);
     return NULL;

@@ -261,6 +261,19 @@ summary_table(const Run *run)
   return table;
 }
 
+/* Larger labels first, equal sizes by label (a g_qsort_with_data()
+ * comparison; @partition is the CitynetPartition). */
+static gint
+compare_by_size(gconstpointer x, gconstpointer y, gpointer partition)
+{
+  guint a = *(const guint *) x, b = *(const guint *) y;
+  gsize sa = citynet_partition_label_size(partition, a);
+  gsize sb = citynet_partition_label_size(partition, b);
+  if (sa != sb)
+    return sa > sb ? -1 : 1;
+  return (a > b) - (a < b);
+}
+
 /* Labels by size, largest first, equal sizes by label: the display order
  * (for detected communities it is the label order). */
 static guint *
@@ -270,17 +283,8 @@ labels_by_size(const CitynetPartition *partition)
   guint *order = g_new(guint, k > 0 ? k : 1);
   for (gsize i = 0; i < k; i++)
     order[i] = (guint) i;
-  /* Insertion sort: k is small next to the nodes, and it is stable. */
-  for (gsize i = 1; i < k; i++) {
-    guint label = order[i];
-    gsize size = citynet_partition_label_size(partition, label);
-    gsize j = i;
-    while (j > 0 && citynet_partition_label_size(partition, order[j - 1]) < size) {
-      order[j] = order[j - 1];
-      j--;
-    }
-    order[j] = label;
-  }
+  g_qsort_with_data(order, (gint) k, sizeof *order, compare_by_size,
+                    (gpointer) partition);
   return order;
 }
 
