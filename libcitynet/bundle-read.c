@@ -11,11 +11,14 @@
  * one met in that order.
  *
  * Speed matters for ties.csv (millions of rows): the file is mapped and
- * tokenized in place; a row costs one probe per endpoint in a cache-friendly
- * id index, refs and attribute values go through a small string cache in
- * front of the network's pool, the layer through a one-entry cache, and
- * numbers take a locale-free fast path. Nothing is allocated per row, and
- * the large arrays are sized and backed up front. */
+ * tokenized in place, its fields read as slices of the mapping; a row
+ * costs one probe per endpoint in a cache-friendly id index, refs and
+ * attribute values go through a small cache of recurring strings in front
+ * of the network's pool, the layer through a small cache of its own, and
+ * numbers take a locale-free fast path. The cache misses of a row are
+ * started rows ahead of its turn (TieQueue) so that they overlap. Nothing
+ * is allocated per row, and the large arrays are sized from an estimate of
+ * the rows and backed up front. */
 #include <math.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -444,6 +447,10 @@ parse_date(BundleReader *br, const Header *header, guint column,
 {
   gsize len;
   const char *text = slice(br, header, column, &len);
+  if (len == 0) { /* most end dates: open, without a call */
+    *out = CITYNET_DATE_OPEN;
+    return TRUE;
+  }
   if (citynet_date_parse_len(text, len, out))
     return TRUE;
   report(br, col(header, column),
@@ -646,7 +653,7 @@ id_index_insert(IdIndex *index, const char *id, gsize len, guint32 h,
 
 /* The node whose id is @id (@len bytes, no NUL among them, not
  * necessarily NUL-terminated) with hash @h (id_hash()), or -1. */
-static gint64
+static inline gint64
 id_index_find(const IdIndex *index, const char *id, gsize len, guint32 h)
 {
   guint64 key = id_key(id, len);
@@ -1407,7 +1414,14 @@ parse_directed(BundleReader *br, const Header *header, guint8 *out)
   return FALSE;
 }
 
-static void reserve_ties(BundleReader *br, gsize rows);
+/* Makes room for @rows more ties and backs it at once (populate()). */
+static void
+reserve_ties(BundleReader *br, gsize rows)
+{
+  CitynetTieArray *ties = br->network->ties;
+  citynet_tie_array_reserve(ties, rows);
+  populate(ties->data + ties->len, rows * sizeof(CitynetTieRec));
+}
 
 /* The tie store is full before the end of ties.csv (its rows were
  * underestimated): reserves the rows the rest of the file should hold at
@@ -1632,15 +1646,6 @@ prepare_nodes(BundleReader *br, const char *text, gsize length)
  * is parsed, which for ten million ties (600 MB, read at memory speed and
  * faulted in page by page) was a tenth of the load. */
 #define ROW_SAMPLE_BYTES ((gsize) 4 * 1024 * 1024)
-
-/* Makes room for @rows more ties and backs it at once (populate()). */
-static void
-reserve_ties(BundleReader *br, gsize rows)
-{
-  CitynetTieArray *ties = br->network->ties;
-  citynet_tie_array_reserve(ties, rows);
-  populate(ties->data + ties->len, rows * sizeof(CitynetTieRec));
-}
 
 /* Rows of a large ties.csv: the rows of its first ROW_SAMPLE_BYTES scaled
  * to its size, plus a sixteenth for rows shorter than the sample's. When

@@ -28,7 +28,7 @@ void citynet_set_data_error(GError **error, const char *file, guint line,
 /* A pool of unique NUL-terminated strings with dense 32-bit handles.
  * Handle 0 is reserved for "no string" (NULL). Strings live until the pool
  * is freed; lookups are one hash probe. The index is an open-addressing
- * table of (hash, handle, string) slots (strpool.c says why). */
+ * table of (hash, handle) slots (strpool.c says why). */
 typedef struct _CitynetStrSlot CitynetStrSlot;
 typedef struct {
   CitynetStrSlot *slots; /* index; handle 0 marks an empty slot */

@@ -1,13 +1,16 @@
 /* libcitynet - RFC 4180 CSV tokenizer and value helpers.
  *
  * Bundles can hold millions of ties, so the tokenizer is built for speed:
- * it finds the bytes that end a run (comma, quote, CR, LF, NUL) sixteen at
- * a time with SSE2 where the compiler offers it, hands out most fields as
- * slices of the mapped file instead of copying them, unescapes only quoted
- * fields with doubled quotes into a reusable scratch buffer, validates
- * UTF-8 only in fields that have a byte >= 0x80, and never allocates per
- * field. Malformed input is consumed record by record so that one bad row
- * neither stops the reader nor shifts the line numbers of later rows. */
+ * it turns each 64-byte block of the text into bit masks of the bytes that
+ * end a run (comma, quote, CR, LF, NUL) and of bytes >= 0x80, with SSE2
+ * where the compiler offers it, and walks a record's fields from one set
+ * bit to the next; it hands out most fields as slices of the mapped file
+ * instead of copying them, unescapes only quoted fields with doubled
+ * quotes into a reusable scratch buffer, validates UTF-8 only in fields
+ * that have a byte >= 0x80, and never allocates per field. Malformed input
+ * is consumed record by record so that one bad row neither stops the
+ * reader nor shifts the line numbers of later rows. The fast path for
+ * plain fields and the general one report exactly the same problems. */
 #include <float.h>
 #include <math.h>
 #include <string.h>
@@ -143,9 +146,9 @@ load_block(CitynetCsvReader *reader, gsize base)
 
 /* The position of the first run end (of an unquoted field, or of a quoted
  * one when @quoted) at or after @pos, or the end of the text. ORs into
- * *high a non-zero value when a byte before it is >= 0x80. Inlined in the
- * per-field loop: for a field inside the current block it is a shift and
- * a count of trailing zeros. */
+ * *high a non-zero value when a byte before it is >= 0x80. For the general
+ * field reader; within one block it is a shift and a count of trailing
+ * zeros. */
 static inline gsize
 next_stop(CitynetCsvReader *reader, gsize pos, gboolean quoted,
           guint64 *high)

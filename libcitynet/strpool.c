@@ -9,9 +9,11 @@
  * strings, and a GHashTable probe touches its hash, key and value arrays
  * and the key string (four cache misses once the table outgrows the
  * caches), and interning a new string probes twice (lookup, then insert).
- * Here a slot holds the hash, the handle and the string pointer together,
- * so a probe for a new string touches one cache line and a hit one more
- * for the string; the table grows without rehashing any string. */
+ * Here an 8-byte slot holds the hash and the handle, so a probe for a new
+ * string touches one cache line (eight slots share it) and the table grows
+ * without reading any string; only a matching hash leads to the string.
+ * Loaders put a cache of recurring strings in front (bundle-read.c), so
+ * most interning they do is of new strings. */
 #include <string.h>
 #include <sys/mman.h>
 
@@ -19,8 +21,7 @@
 
 struct _CitynetStrSlot {
   guint32 hash;
-  guint32 handle;     /* 0 = empty slot */
-  const char *string; /* in the chunk */
+  guint32 handle; /* 0 = empty slot */
 };
 
 /* The table is at most three quarters full: linear probing stays short
@@ -121,7 +122,8 @@ find_slot(const CitynetStrPool *pool, const char *text, gsize len,
   for (gsize i = hash & pool->mask;; i = (i + 1) & pool->mask) {
     CitynetStrSlot *slot = &pool->slots[i];
     if (slot->handle == 0 ||
-        (slot->hash == hash && same_string(slot->string, text, len)))
+        (slot->hash == hash &&
+         same_string(citynet_strpool_get(pool, slot->handle), text, len)))
       return slot;
   }
 }
@@ -196,7 +198,7 @@ citynet_strpool_intern_hashed(CitynetStrPool *pool, const char *text,
   const char *stored =
       g_string_chunk_insert_len(pool->chunk, text, (gssize) len);
   g_ptr_array_add(pool->strings, (gpointer) stored);
-  *slot = (CitynetStrSlot) {hash, handle, stored};
+  *slot = (CitynetStrSlot) {hash, handle};
   /* Growing after the insertion keeps the slot pointer above valid. */
   if (slots_for(handle) > pool->mask + 1)
     resize(pool, 2 * (pool->mask + 1));

@@ -462,6 +462,152 @@ test_append_field(void **state)
   g_string_free(out, TRUE);
 }
 
+/* Unquoted fields and quoted ones without doubled quotes are slices of
+ * the text; only unescaping copies. NUL-terminated copies made on demand
+ * stay valid while more fields of the record are terminated. */
+static void
+test_slices_and_terminated_fields(void **state)
+{
+  const char *text = "abc,\"q,uoted\",\"say \"\"hi\"\"\",,last\n";
+  CitynetCsvReader reader;
+  citynet_csv_reader_init(&reader, text, strlen(text));
+  assert_int_equal(citynet_csv_reader_next(&reader), CITYNET_CSV_RECORD);
+  assert_int_equal(citynet_csv_n_fields(&reader), 5);
+  gsize len;
+  assert_ptr_equal(citynet_csv_slice(&reader, 0, &len), text);
+  assert_int_equal(len, 3);
+  assert_ptr_equal(citynet_csv_slice(&reader, 1, &len), text + 5);
+  assert_int_equal(len, 7);
+  assert_memory_equal(citynet_csv_slice(&reader, 2, &len), "say \"hi\"", 8);
+  assert_int_equal(len, 8);
+  citynet_csv_slice(&reader, 3, &len);
+  assert_int_equal(len, 0);
+
+  const char *fields[5];
+  for (guint i = 0; i < 5; i++)
+    fields[i] = citynet_csv_field(&reader, i, NULL);
+  const char *const want[] = {"abc", "q,uoted", "say \"hi\"", "", "last"};
+  for (guint i = 0; i < 5; i++) {
+    assert_string_equal(fields[i], want[i]);
+    /* Terminated once: the same copy again. */
+    assert_ptr_equal(citynet_csv_field(&reader, i, NULL), fields[i]);
+  }
+  citynet_csv_reader_clear(&reader);
+}
+
+/* The line of @text at byte @offset: CRLF, LF and a lone CR each end one. */
+static guint
+line_at(const char *text, gsize offset)
+{
+  guint line = 1;
+  for (gsize i = 0; i < offset; i++)
+    if (text[i] == '\n' || (text[i] == '\r' && text[i + 1] != '\n'))
+      line++;
+  return line;
+}
+
+/* Random records written with citynet_csv_append_field() read back field
+ * for field and at the right line: fields of every length cross the
+ * tokenizer's 64-byte blocks at every offset, with quotes, separators,
+ * line breaks and multi-byte characters in and around them. */
+static void
+test_random_records_round_trip(void **state)
+{
+  static const char *const pieces[] = {
+    "a", "b", "xyz", "0123456789", ",", "\"", "\"\"", "\n", "\r", "\r\n",
+    " ", "é", "İstanbul", "€", "𝄞", "\t",
+  };
+  GRand *rand = g_rand_new_with_seed(64);
+  for (guint round = 0; round < 200; round++) {
+    GString *text = g_string_new(NULL);
+    GPtrArray *fields = g_ptr_array_new_with_free_func(g_free);
+    GArray *counts = g_array_new(FALSE, FALSE, sizeof(guint));
+    GArray *starts = g_array_new(FALSE, FALSE, sizeof(gsize));
+    guint n_records = (guint) g_rand_int_range(rand, 1, 40);
+    for (guint r = 0; r < n_records; r++) {
+      guint n_fields = (guint) g_rand_int_range(rand, 2, 9);
+      gsize start = text->len;
+      g_array_append_val(starts, start);
+      g_array_append_val(counts, n_fields);
+      for (guint f = 0; f < n_fields; f++) {
+        GString *value = g_string_new(NULL);
+        guint n_pieces = (guint) g_rand_int_range(rand, 0, 12);
+        for (guint i = 0; i < n_pieces; i++)
+          g_string_append(value, pieces[g_rand_int_range(
+                                     rand, 0, G_N_ELEMENTS(pieces))]);
+        if (f > 0)
+          g_string_append_c(text, ',');
+        citynet_csv_append_field(text, value->str, (gssize) value->len);
+        g_ptr_array_add(fields, g_string_free(value, FALSE));
+      }
+      if (r + 1 < n_records || g_rand_boolean(rand))
+        g_string_append(text, g_rand_boolean(rand) ? "\n" : "\r\n");
+    }
+
+    CitynetCsvReader reader;
+    citynet_csv_reader_init(&reader, text->str, text->len);
+    guint next = 0;
+    for (guint r = 0; r < n_records; r++) {
+      assert_int_equal(citynet_csv_reader_next(&reader), CITYNET_CSV_RECORD);
+      assert_int_equal(reader.record_line,
+                       line_at(text->str, g_array_index(starts, gsize, r)));
+      guint n_fields = g_array_index(counts, guint, r);
+      assert_int_equal(citynet_csv_n_fields(&reader), n_fields);
+      for (guint f = 0; f < n_fields; f++) {
+        const char *want = g_ptr_array_index(fields, next++);
+        gsize len;
+        const char *got = citynet_csv_slice(&reader, f, &len);
+        assert_int_equal(len, strlen(want));
+        assert_memory_equal(got, want, len);
+        assert_string_equal(citynet_csv_field(&reader, f, NULL), want);
+      }
+    }
+    assert_int_equal(citynet_csv_reader_next(&reader), CITYNET_CSV_END);
+    citynet_csv_reader_clear(&reader);
+    g_array_unref(starts);
+    g_array_unref(counts);
+    g_ptr_array_unref(fields);
+    g_string_free(text, TRUE);
+  }
+  g_rand_free(rand);
+}
+
+/* Problems are found wherever a field lies relative to the 64-byte blocks
+ * the tokenizer scans: shift a bad record through two blocks. */
+static void
+test_problems_at_every_offset(void **state)
+{
+  static const struct {
+    const char *bad;
+    CitynetCsvProblem problem;
+    guint column;
+  } cases[] = {
+    {"ab,c\"d,e\n", CITYNET_CSV_STRAY_QUOTE, 2},
+    {"ab,\xc3(,e\n", CITYNET_CSV_INVALID_UTF8, 2},
+    {"ab,\"x\"y,e\n", CITYNET_CSV_TEXT_AFTER_QUOTE, 2},
+    {"ab,cd,\xe2\x82\n", CITYNET_CSV_INVALID_UTF8, 3},
+  };
+  for (gsize c = 0; c < G_N_ELEMENTS(cases); c++) {
+    for (guint shift = 0; shift < 130; shift++) {
+      GString *text = g_string_new(NULL);
+      g_string_append_len(text, "pad,", 4);
+      for (guint i = 0; i < shift; i++)
+        g_string_append_c(text, 'p');
+      g_string_append(text, "\n");
+      g_string_append(text, cases[c].bad);
+      g_string_append(text, "ok,1\n");
+      CitynetCsvReader reader;
+      citynet_csv_reader_init(&reader, text->str, text->len);
+      assert_int_equal(citynet_csv_reader_next(&reader), CITYNET_CSV_RECORD);
+      expect_bad(&reader, 2, cases[c].problem, cases[c].column);
+      expect_record(&reader, 3, "ok", "1", NULL);
+      expect_end(&reader);
+      citynet_csv_reader_clear(&reader);
+      g_string_free(text, TRUE);
+    }
+  }
+}
+
 /* ------------------------------------------------------------------------ */
 /* Atomic files                                                             */
 /* ------------------------------------------------------------------------ */
@@ -592,6 +738,9 @@ main(void)
     cmocka_unit_test(test_parse_bool),
     cmocka_unit_test(test_format_double),
     cmocka_unit_test(test_append_field),
+    cmocka_unit_test(test_slices_and_terminated_fields),
+    cmocka_unit_test(test_random_records_round_trip),
+    cmocka_unit_test(test_problems_at_every_offset),
     cmocka_unit_test(test_atomic_file_commit),
     cmocka_unit_test(test_atomic_file_abort_and_errors),
     cmocka_unit_test(test_atomic_file_close_then_abort),
