@@ -202,6 +202,12 @@ fit_to_area(EgoFigure *fig, FigBox area, double *px, double *py)
     ey = MAX(ey, fabs(fig->y[v] - fig->y[0]));
   }
   double scale = MIN((area.w / 2) / ex, (area.h / 2) / ey);
+  /* A small ego network would otherwise be blown up to the page's size:
+   * keep ties about as long as in a large one. */
+  double farthest = 1e-9;
+  for (guint v = 1; v < fig->n; v++)
+    farthest = MAX(farthest, hypot(fig->x[v] - fig->x[0], fig->y[v] - fig->y[0]));
+  scale = MIN(scale, (60.0 + 12.0 * (fig->n - 1)) / farthest);
   for (guint v = 0; v < fig->n; v++) {
     px[v] = cx + (fig->x[v] - fig->x[0]) * scale;
     py[v] = cy + (fig->y[v] - fig->y[0]) * scale;

@@ -6,13 +6,14 @@ set -eu
 lib=$1
 expected=$2
 actual=$(mktemp)
-trap 'rm -f "$actual"' EXIT
+trap 'rm -f "$actual" "$actual.diff"' EXIT
 nm -D --defined-only "$lib" | awk '$2 ~ /^[TDBRVW]$/ { print $3 }' | sort -u > "$actual"
-if diff -u "$expected" "$actual"; then
-  echo "exports match $(wc -l < "$expected") symbols"
+if diff -u "$expected" "$actual" > "$actual.diff"; then
+  echo "# exports match $(wc -l < "$expected") symbols"
   echo "1..1"
   echo "ok 1 - exported symbols equal the committed list"
 else
+  sed 's/^/# /' "$actual.diff"
   echo "1..1"
   echo "not ok 1 - exported symbols differ from $expected (see diff above)"
   exit 1

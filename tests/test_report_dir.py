@@ -247,3 +247,55 @@ def test_latex_compiles(report, special_bundle, tmp_path):
     special = run("report", special_bundle, "--focus", "b", "--format", "latex").stdout
     ok, log = pdflatex_compiles(tmp_path, special)
     assert ok, log
+
+
+# ---------------------------------------------------------------------------
+# Progress bar on stderr (only on a terminal, never with --quiet)
+# ---------------------------------------------------------------------------
+
+def run_on_terminal(*args):
+    """Runs the command with stderr on a pseudo-terminal; returns the exit
+    status, stdout and everything written to the terminal."""
+    import pty
+    import select
+    if CLI is None:
+        pytest.skip("CITYNET_CLI is not set (run through meson)")
+    master, slave = pty.openpty()
+    process = subprocess.Popen([CLI, *map(str, args)], stdout=subprocess.PIPE,
+                               stderr=slave, close_fds=True)
+    os.close(slave)
+    chunks = []
+    while True:
+        ready, _, _ = select.select([master], [], [], 60)
+        if not ready:
+            break
+        try:
+            data = os.read(master, 65536)
+        except OSError:  # the child closed the terminal
+            break
+        if not data:
+            break
+        chunks.append(data)
+    stdout = process.stdout.read()
+    status = process.wait(timeout=60)
+    os.close(master)
+    return status, stdout, b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_progress_bar_on_terminal(tmp_path):
+    nodes = [[f"n{i}", "organisation", "", ""] for i in range(600)]
+    ties = [[f"n{i}", f"n{i + 1}", "link", "1", "", "", "", ""] for i in range(599)]
+    bundle = write_bundle(tmp_path / "path", nodes, ties)
+    status, stdout, terminal = run_on_terminal("centrality", bundle, "--measure",
+                                               "betweenness", "--top", "1")
+    assert status == 0
+    assert b"betweenness" in stdout
+    # The bar: redrawn in place, ending at 100% and erased afterwards.
+    assert re.search(r"Betweenness centrality +\[#+\] 100%", terminal)
+    assert terminal.endswith("\r\x1b[K")
+    status, stdout, terminal = run_on_terminal("centrality", bundle, "--measure",
+                                               "betweenness", "--top", "1", "--quiet")
+    assert status == 0 and terminal == ""
+    # Not a terminal: silent (stderr is a pipe here).
+    result = run("centrality", bundle, "--measure", "betweenness", "--top", "1")
+    assert result.returncode == 0 and result.stderr == ""

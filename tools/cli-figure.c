@@ -147,9 +147,9 @@ cli_comparison_apply(const CliComparison *comparison,
     high[k] = pooled + factor * difference.upper;
     k++;
   }
-  char *label = g_strdup_printf("95%% of the focus shares under the "
-                                "permutation null (%u permutations)",
-                                comparison->permutations);
+  char *label = g_strdup_printf("middle 95%% of the focus share with the "
+                                "ties of both sides reassigned at random "
+                                "(%u permutations)", comparison->permutations);
   citynet_figure_options_set_interval(options, (const char *const *) keys->pdata,
                                       low, high, k, label);
   g_free(label);
