@@ -281,7 +281,7 @@ CITYNET_API gboolean citynet_holes_measure_from_string(const char *text,
  * All four measures for every node in one pass: each node's contacts are
  * marked in an array and its contacts' sorted adjacency lists are walked
  * once, so no ego network is built. Complexity O(n + m + sum over
- * vertices of d^2) for degree d (O(m^1.5)-like on sparse views).
+ * vertices of d^2) for degree d.
  *
  * Returns: TRUE, or FALSE with CITYNET_ERROR_INVALID_ARGUMENT (a weight
  * that is not finite and > 0).
