@@ -24,39 +24,7 @@ import subprocess
 import sys
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
-TWINS = os.path.join(ROOT, "..", "shared", "data", "hekman-twincities",
-                     "twin_cities_geocoded.csv")
-
-
-def find_tools(args):
-    if args.driver and args.cli:
-        return args.driver, args.cli
-    candidates = [args.build] if args.build else sorted(
-        (os.path.join(ROOT, d) for d in os.listdir(ROOT) if d.startswith("build")),
-        key=lambda d: -os.path.getmtime(d))
-    for build in candidates:
-        driver = os.path.join(build, "bench", "bench-alignment")
-        cli = os.path.join(build, "tools", "citynet")
-        if os.access(driver, os.X_OK) and os.access(cli, os.X_OK):
-            return args.driver or driver, args.cli or cli
-    raise SystemExit("bench_alignment.py: bench-alignment/citynet not found; build with "
-                     "ninja and pass --build BUILDDIR")
-
-
-def import_twins(cli, workdir):
-    bundle = os.path.join(workdir, "twins")
-    if os.path.isfile(os.path.join(bundle, "ties.csv")):
-        return bundle
-    if not os.path.isfile(TWINS):
-        raise SystemExit(f"bench_alignment.py: {TWINS} is absent; pass --bundle DIR")
-    os.makedirs(workdir, exist_ok=True)
-    started = time.monotonic()
-    subprocess.run([cli, "import", "pairs", TWINS, "-o", bundle, "-q"], check=True)
-    print(f"imported the Wikipedia twin-city list in {time.monotonic() - started:.2f} s "
-          f"-> {bundle}")
-    return bundle
+from benchlib import find_build_tools, import_twins
 
 
 def run_driver(driver, bundle, threads, args):
@@ -85,8 +53,10 @@ def main():
                         help="skip the group/network-level test")
     args = parser.parse_args()
     os.environ.setdefault("OMP_NUM_THREADS", "1")
-    driver, cli = find_tools(args)
-    bundle = args.bundle or import_twins(cli, args.workdir)
+    driver, cli = find_build_tools("bench_alignment.py", args.build,
+                                   ["bench/bench-alignment", "tools/citynet"],
+                                   [args.driver, args.cli])
+    bundle = args.bundle or import_twins("bench_alignment.py", cli, args.workdir)
 
     results = []
     for threads in (1, 0):

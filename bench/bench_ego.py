@@ -25,10 +25,7 @@ import subprocess
 import sys
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
-TWINS = os.path.join(ROOT, "..", "shared", "data", "hekman-twincities",
-                     "twin_cities_geocoded.csv")
+from benchlib import find_build_tools, import_twins
 
 SPECS = [
     ("holes, whole network, weighted (4 measures)", "holes model=whole weighted=1"),
@@ -38,32 +35,6 @@ SPECS = [
     ("brokerage by country, 1000 permutations", "brokerage by=country directed=1 permutations=1000 seed=1"),
     ("UCINET ego measures, every node", "ego mode=all"),
 ]
-
-
-def find_tools(args):
-    if args.driver and args.cli:
-        return args.driver, args.cli
-    candidates = [args.build] if args.build else sorted(
-        (os.path.join(ROOT, d) for d in os.listdir(ROOT) if d.startswith("build")),
-        key=lambda d: -os.path.getmtime(d))
-    for build in candidates:
-        driver = os.path.join(build, "tests", "ego-dump")
-        cli = os.path.join(build, "tools", "citynet")
-        if os.access(driver, os.X_OK) and os.access(cli, os.X_OK):
-            return args.driver or driver, args.cli or cli
-    raise SystemExit("bench_ego.py: tests/ego-dump or tools/citynet not found; build "
-                     "with ninja (tests enabled) and pass --build BUILDDIR")
-
-
-def import_twins(cli, workdir):
-    bundle = os.path.join(workdir, "twins")
-    if os.path.isfile(os.path.join(bundle, "ties.csv")):
-        return bundle
-    if not os.path.isfile(TWINS):
-        raise SystemExit(f"bench_ego.py: {TWINS} is absent; pass --bundle")
-    subprocess.run([cli, "import", "pairs", TWINS, "-o", bundle, "--quiet"], check=True,
-                   capture_output=True, timeout=900)
-    return bundle
 
 
 def run_driver(driver, bundle, lines):
@@ -99,8 +70,10 @@ def main():
     args = parser.parse_args()
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     os.makedirs(args.workdir, exist_ok=True)
-    driver, cli = find_tools(args)
-    bundle = args.bundle or import_twins(cli, args.workdir)
+    driver, cli = find_build_tools("bench_ego.py", args.build,
+                                   ["tests/ego-dump", "tools/citynet"],
+                                   [args.driver, args.cli])
+    bundle = args.bundle or import_twins("bench_ego.py", cli, args.workdir)
 
     lines = [f"time {spec}" for _, spec in SPECS for _ in range(args.repeat)]
     header, results = run_driver(driver, bundle, lines)

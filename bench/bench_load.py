@@ -41,8 +41,7 @@ import subprocess
 import sys
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
+from benchlib import find_build_tools
 
 DEFAULT_SIZES = [10**5, 10**6, 10**7]
 PY_LOADERS = ["igraph-csv", "igraph-pandas", "networkx"]
@@ -419,23 +418,6 @@ def parse_size(text):
     return int(value)
 
 
-def find_tools(args):
-    if args.gen and args.loader:
-        return args.gen, args.loader
-    candidates = [args.build] if args.build else (
-        [os.environ["CITYNET_BUILD_DIR"]] if "CITYNET_BUILD_DIR" in os.environ
-        else sorted((os.path.join(ROOT, d) for d in os.listdir(ROOT)
-                     if d.startswith("build")),
-                    key=lambda d: -os.path.getmtime(d)))
-    for build in candidates:
-        gen = os.path.join(build, "bench", "gen-bundle")
-        loader = os.path.join(build, "bench", "load-bundle")
-        if os.access(gen, os.X_OK) and os.access(loader, os.X_OK):
-            return args.gen or gen, args.loader or loader
-    raise SystemExit("bench_load.py: gen-bundle/load-bundle not found; build "
-                     "with ninja and pass --build BUILDDIR")
-
-
 def ensure_bundle(gen, workdir, ties, seed):
     """Generates the bundle unless an identical one is cached."""
     version = subprocess.run([gen, "--version"], check=True, capture_output=True,
@@ -623,7 +605,9 @@ def main():
         return 1 if check_bundle(args.check_bundle) else 0
 
     sizes = [10**5] if args.quick else args.sizes
-    gen, loader = find_tools(args)
+    gen, loader = find_build_tools("bench_load.py", args.build,
+                                   ["bench/gen-bundle", "bench/load-bundle"],
+                                   [args.gen, args.loader])
     env = dict(os.environ)
     env.setdefault("OMP_NUM_THREADS", "1")
     os.makedirs(args.workdir, exist_ok=True)
