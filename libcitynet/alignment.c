@@ -12,6 +12,7 @@
 
 #include "alignment-private.h"
 #include "permutation.h"
+#include "progress-private.h"
 #include "view-private.h"
 
 /* Replicate streams: (seed, run, replicate) with one run id per test, so
@@ -1187,16 +1188,24 @@ pool_replicates(gconstpointer context, gpointer data, gsize first, gsize last)
   }
 }
 
-/* Runs @n replicates; returns the n x n_stats matrix (g_free). */
+/* The progress labels of the two replicate runs (CitynetProgressFunc). */
+#define PERMUTATION_PROGRESS "Comparison permutations"
+#define BOOTSTRAP_PROGRESS "Comparison bootstrap"
+
+/* Runs @n replicates; returns the n x n_stats matrix (g_free), or NULL
+ * when the progress handler cancelled the run. */
 static double *
 pool_run(Pool *pool, guint n, gboolean bootstrap, guint threads)
 {
   pool->bootstrap = bootstrap;
   pool->out = g_new(double, MAX((gsize) n * pool->n_stats, (gsize) 1));
-  citynet_parallel_run(n, threads, REPLICATE_CHUNK, pool_scratch_new,
-                       pool_scratch_free, pool_replicates, pool);
+  gboolean done = citynet_parallel_run_reporting(
+    n, threads, REPLICATE_CHUNK, pool_scratch_new, pool_scratch_free,
+    pool_replicates, pool, bootstrap ? BOOTSTRAP_PROGRESS : PERMUTATION_PROGRESS);
   double *out = pool->out;
   pool->out = NULL;
+  if (!done)
+    g_clear_pointer(&out, g_free);
   return out;
 }
 
@@ -1513,17 +1522,27 @@ alignment_result_slot(CitynetAlignment *a, gsize stat)
 }
 
 /* Permutation p-values for every statistic; intervals from the
- * permutation null or from a bootstrap. */
-static void
+ * permutation null or from a bootstrap. Returns FALSE with
+ * CITYNET_ERROR_CANCELLED when the progress handler cancelled. */
+static gboolean
 alignment_tests(CitynetAlignment *a, Pool *pool,
-                const CitynetAlignmentOptions *options)
+                const CitynetAlignmentOptions *options, GError **error)
 {
   guint n = options->permutations;
   if (n == 0 || pool->n_a == 0 || pool->n == pool->n_a)
-    return;
+    return TRUE;
   gboolean bootstrap = options->interval == CITYNET_INTERVAL_BOOTSTRAP;
   double *permuted = pool_run(pool, n, FALSE, options->threads);
+  if (permuted == NULL) {
+    citynet_progress_set_cancelled(error, PERMUTATION_PROGRESS);
+    return FALSE;
+  }
   double *resampled = bootstrap ? pool_run(pool, n, TRUE, options->threads) : NULL;
+  if (bootstrap && resampled == NULL) {
+    g_free(permuted);
+    citynet_progress_set_cancelled(error, BOOTSTRAP_PROGRESS);
+    return FALSE;
+  }
   for (gsize s = 0; s < pool->n_stats; s++) {
     CitynetTestResult *result = alignment_result_slot(a, s);
     double observed = result->observed;
@@ -1535,6 +1554,7 @@ alignment_tests(CitynetAlignment *a, Pool *pool,
   }
   g_free(permuted);
   g_free(resampled);
+  return TRUE;
 }
 
 static void
@@ -1631,11 +1651,13 @@ citynet_alignment_new(CitynetView *view, const gsize *nodes, gsize n_nodes,
 
   if (pool.affinity != NULL)
     alignment_affinity(a, &pool, samples);
-  alignment_tests(a, &pool, options);
+  gboolean tested = alignment_tests(a, &pool, options, error);
 
   pool_clear(&pool);
   sample_clear(&samples[0]);
   sample_clear(&samples[1]);
+  if (!tested)
+    g_clear_pointer(&a, citynet_alignment_free);
   return a;
 }
 

@@ -14,6 +14,10 @@
 #include <string.h>
 
 #include "ego-private.h"
+#include "progress-private.h"
+
+/* igraph_betweenness_subset()'s progress label (CitynetProgressFunc). */
+#define BLOC_PROGRESS "Betweenness centrality (subset): "
 
 /* Marks the view vertices of @nodes in @mask (repeats allowed); fails
  * with CITYNET_ERROR_NOT_FOUND naming a node outside the view. Returns the
@@ -217,6 +221,12 @@ citynet_bloc_betweenness(CitynetView *view, const gsize *sources,
   citynet_igraph_leave();
   if (!ok)
     goto fail;
+  /* igraph reports each source before its search but not the end: the
+   * last report, 1, is ours, under igraph's label. */
+  if (!citynet_progress_report(BLOC_PROGRESS, 1.0)) {
+    citynet_progress_set_cancelled(error, "bloc betweenness");
+    goto fail;
+  }
 
   /* Undo igraph's halving on an undirected reading (see the top), then
    * divide by the number of ordered (source, target) pairs. */

@@ -22,6 +22,7 @@
 
 #include "ego-private.h"
 #include "permutation.h"
+#include "progress-private.h"
 
 /* ------------------------------------------------------------------------ */
 /* Names                                                                    */
@@ -571,7 +572,12 @@ perm_moments(guint64 sum, const U128 *sumsq, guint n, double *mean,
   *sd = (double) sqrtl(var > 0 ? var : 0);
 }
 
-static void
+/* The progress label of the permutations (CitynetProgressFunc). */
+#define BROKERAGE_PROGRESS "Brokerage permutations"
+
+/* Fills the permutation statistics of @result. Returns FALSE when the
+ * progress handler cancelled (@result is then left without them). */
+static gboolean
 brokerage_permute(CitynetBrokerage *result, const Brokers *brokers,
                   const guint *labels, const guint64 *observed,
                   const guint64 *observed_global, guint n_permutations,
@@ -584,10 +590,11 @@ brokerage_permute(CitynetBrokerage *result, const Brokers *brokers,
   };
   g_mutex_init(&shared.lock);
   perm_sums_init(&shared.totals, n * N_ROLES);
-  citynet_parallel_run(n_permutations, 0, BROKERAGE_CHUNK, perm_worker_new,
-                       perm_worker_free, perm_run, &shared);
+  gboolean done = citynet_parallel_run_reporting(n_permutations, 0, BROKERAGE_CHUNK,
+                                                 perm_worker_new, perm_worker_free,
+                                                 perm_run, &shared, BROKERAGE_PROGRESS);
 
-  for (gsize v = 0; v < n; v++) {
+  for (gsize v = 0; done && v < n; v++) {
     for (int r = 0; r < N_ROLES; r++) {
       const gsize at = v * N_ROLES + r;
       double mean, sd;
@@ -602,7 +609,7 @@ brokerage_permute(CitynetBrokerage *result, const Brokers *brokers,
     }
   }
   /* The whole view, from the per-permutation totals. */
-  for (int r = 0; r < N_ROLES; r++) {
+  for (int r = 0; done && r < N_ROLES; r++) {
     guint64 sum = 0, at_least = 0;
     U128 sumsq = { 0, 0 };
     for (guint p = 0; p < n_permutations; p++) {
@@ -623,6 +630,7 @@ brokerage_permute(CitynetBrokerage *result, const Brokers *brokers,
   perm_sums_clear(&shared.totals);
   g_mutex_clear(&shared.lock);
   g_free(shared.global_counts);
+  return done;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -722,9 +730,12 @@ citynet_brokerage_new(const CitynetPartition *partition, gboolean directed,
   g_free(variance);
   g_free(sizes);
 
-  if (n_permutations > 0)
-    brokerage_permute(result, &brokers, labels, observed, observed_global,
-                      n_permutations, seed);
+  if (n_permutations > 0 &&
+      !brokerage_permute(result, &brokers, labels, observed, observed_global,
+                         n_permutations, seed)) {
+    citynet_progress_set_cancelled(error, BROKERAGE_PROGRESS);
+    g_clear_pointer(&result, citynet_brokerage_free);
+  }
   g_free(observed);
   brokers_clear(&brokers);
   return result;

@@ -26,6 +26,7 @@
 #include <glib/gstdio.h>
 
 #include "csv.h"
+#include "progress-private.h"
 
 #if defined(__GNUC__)
 #define PREFETCH(address) __builtin_prefetch(address)
@@ -291,6 +292,7 @@ typedef struct {
   GString *terminated;      /* NUL-terminated copy of a queued field */
 
   GString *quote[2];        /* scratch for values shown in messages */
+  gboolean cancelled;       /* the progress handler stopped the reading */
 } BundleReader;
 
 /* A value as shown in a message: in quotes, control characters escaped,
@@ -860,12 +862,31 @@ typedef void (*TablePrepare)(BundleReader *br, const char *text, gsize length);
  * by the tokenizer is reported, and after the last row. */
 typedef void (*TableFlush)(BundleReader *br, const Header *header);
 
-/* Reads one file of the bundle row by row. Returns whether its rows could
- * be read at all (the file exists and has a usable header). */
+/* Progress (CitynetProgressFunc): the bytes of ties.csv read, reported
+ * at its start, every PROGRESS_ROWS rows and at its end. A countdown
+ * costs the row loop one decrement, and 64k rows take about 20 ms. */
+#define LOAD_PROGRESS "Loading bundle"
+#define PROGRESS_ROWS 65536u
+
+/* Reports @done of @length bytes; FALSE (and br->cancelled) when the
+ * handler cancels. */
+static gboolean
+report_load(BundleReader *br, gsize done, gsize length)
+{
+  double fraction = length > 0 ? (double) done / (double) length : 1.0;
+  if (!citynet_progress_report(LOAD_PROGRESS, fraction))
+    br->cancelled = TRUE;
+  return !br->cancelled;
+}
+
+/* Reads one file of the bundle row by row, reporting progress when
+ * @progress. Returns whether its rows could be read at all (the file
+ * exists and has a usable header). When the progress handler cancels,
+ * the rest of the file is skipped and br->cancelled is set. */
 static gboolean
 read_table(BundleReader *br, const char *file, gboolean required,
            const ColumnSpec *spec, ExtrasPolicy policy, RowReader read_row,
-           TablePrepare prepare, TableFlush flush)
+           TablePrepare prepare, TableFlush flush, gboolean progress)
 {
   GMappedFile *map = map_file(br, file, required);
   if (map == NULL)
@@ -880,10 +901,17 @@ read_table(BundleReader *br, const char *file, gboolean required,
 
   Header header = {0};
   gboolean usable = read_header(br, &header, spec, policy);
+  gboolean reading = usable && (!progress || report_load(br, 0, length));
+  guint countdown = PROGRESS_ROWS;
   CitynetCsvStatus status;
-  while (usable && (status = citynet_csv_reader_next(&br->reader)) !=
-                       CITYNET_CSV_END) {
+  while (reading && (status = citynet_csv_reader_next(&br->reader)) !=
+                        CITYNET_CSV_END) {
     CitynetCsvReader *reader = &br->reader;
+    if (G_UNLIKELY(--countdown == 0)) {
+      countdown = PROGRESS_ROWS;
+      if (progress && !report_load(br, reader->pos, length))
+        break;
+    }
     gboolean bad = status == CITYNET_CSV_BAD ||
                    citynet_csv_n_fields(reader) != header.n_fields;
     if (bad && flush != NULL)
@@ -901,8 +929,10 @@ read_table(BundleReader *br, const char *file, gboolean required,
     }
     read_row(br, &header);
   }
-  if (usable && flush != NULL)
+  if (usable && !br->cancelled && flush != NULL)
     flush(br, &header);
+  if (usable && progress && !br->cancelled)
+    report_load(br, length, length);
 
   header_clear(&header);
   citynet_csv_reader_clear(&br->reader);
@@ -1671,10 +1701,12 @@ prepare_ties(BundleReader *br, const char *text, gsize length)
 
 /* Reads the bundle at @dir into a new network, adding every problem to
  * @problems. Returns NULL only when @dir is not a directory; otherwise the
- * network holds the rows without problems. */
+ * network holds the rows without problems. *@cancelled tells whether the
+ * progress handler stopped the reading (the network is then partial). */
 static CitynetNetwork *
-read_bundle(const char *dir, CitynetProblems *problems)
+read_bundle(const char *dir, CitynetProblems *problems, gboolean *cancelled)
 {
+  *cancelled = FALSE;
   if (!g_file_test(dir, G_FILE_TEST_IS_DIR)) {
     add_problem(problems, NULL, 0, 0, TRUE,
                 g_strdup_printf(g_file_test(dir, G_FILE_TEST_EXISTS)
@@ -1699,16 +1731,16 @@ read_bundle(const char *dir, CitynetProblems *problems)
   id_index_init(&br.ids, br.network->nodes, 0);
 
   read_table(&br, "kinds.csv", FALSE, kind_columns, EXTRAS_IGNORE,
-             read_kind_row, NULL, NULL);
+             read_kind_row, NULL, NULL, FALSE);
   read_table(&br, "countries.csv", FALSE, country_columns,
-             EXTRAS_COUNTRY_ATTRIBUTES, read_country_row, NULL, NULL);
+             EXTRAS_COUNTRY_ATTRIBUTES, read_country_row, NULL, NULL, FALSE);
   read_table(&br, "country_groups.csv", FALSE, group_columns, EXTRAS_IGNORE,
-             read_group_row, NULL, NULL);
+             read_group_row, NULL, NULL, FALSE);
   br.nodes_usable = read_table(&br, "nodes.csv", TRUE, node_columns,
                                EXTRAS_NODE_ATTRIBUTES, read_node_row,
-                               prepare_nodes, NULL);
+                               prepare_nodes, NULL, FALSE);
   read_table(&br, "ties.csv", TRUE, tie_columns, EXTRAS_TIE_ATTRIBUTES,
-             queue_tie_row, prepare_ties, flush_tie_rows);
+             queue_tie_row, prepare_ties, flush_tie_rows, TRUE);
 
   g_array_unref(br.node_lines);
   g_hash_table_unref(br.rejected_ids);
@@ -1722,6 +1754,7 @@ read_bundle(const char *dir, CitynetProblems *problems)
   g_string_free(br.terminated, TRUE);
   g_string_free(br.quote[0], TRUE);
   g_string_free(br.quote[1], TRUE);
+  *cancelled = br.cancelled;
   /* The tie store was reserved from an estimate of its rows. */
   if (br.network != NULL)
     citynet_tie_array_trim(br.network->ties);
@@ -1736,8 +1769,13 @@ citynet_bundle_load(const char *path, GError **error)
 
   /* Only the first message is kept; the others are just counted. */
   CitynetProblems *problems = problems_new(1);
-  CitynetNetwork *network = read_bundle(path, problems);
-  if (problems->total > 0) {
+  gboolean cancelled;
+  CitynetNetwork *network = read_bundle(path, problems, &cancelled);
+  if (cancelled) {
+    /* Whatever was read is incomplete: no network, no data error. */
+    g_clear_pointer(&network, citynet_network_unref);
+    citynet_progress_set_cancelled(error, LOAD_PROGRESS);
+  } else if (problems->total > 0) {
     g_clear_pointer(&network, citynet_network_unref);
     const CitynetProblem *first =
         &g_array_index(problems->items, CitynetProblem, 0);
@@ -1756,8 +1794,14 @@ citynet_bundle_validate(const char *path)
 {
   g_return_val_if_fail(path != NULL, NULL);
   CitynetProblems *problems = problems_new(MAX_KEPT_PROBLEMS);
-  CitynetNetwork *network = read_bundle(path, problems);
+  gboolean cancelled;
+  CitynetNetwork *network = read_bundle(path, problems, &cancelled);
   citynet_network_unref(network);
+  /* A cancelled validation must not pass for a clean bundle. */
+  if (cancelled)
+    add_problem(problems, "ties.csv", 0, 0, FALSE,
+                g_strdup("validation cancelled (progress handler): the rest of "
+                         "ties.csv was not checked"));
   if (problems->total > problems->items->len) {
     CitynetProblem summary = {
       NULL, 0, 0, FALSE,

@@ -15,6 +15,7 @@
 
 #include "alignment-private.h"
 #include "permutation.h"
+#include "progress-private.h"
 #include "view-private.h"
 
 enum {
@@ -578,7 +579,13 @@ summarise_row(EIRow *row, const double *values, gsize n, gsize stride,
                            stride, level, TRUE, TRUE);
 }
 
-static void
+/* The progress labels of the two tests (CitynetProgressFunc's @what). */
+#define EI_EGO_PROGRESS "E-I permutations, ego"
+#define EI_NETWORK_PROGRESS "E-I permutations, network"
+
+/* Both tests return FALSE when the progress handler cancelled them (the
+ * replicates are then incomplete and nothing is summarised). */
+static gboolean
 run_ego_test(CitynetEIIndex *index, EIData *data,
              const CitynetAlignmentOptions *options)
 {
@@ -586,14 +593,17 @@ run_ego_test(CitynetEIIndex *index, EIData *data,
   make_pool(data, data->ego);
   data->n_stats = 2;
   data->out = g_new(double, MAX((gsize) n * 2, (gsize) 1));
-  citynet_parallel_run(n, options->threads, REPLICATE_CHUNK, ego_scratch_new,
-                       scratch_free, ego_replicates, data);
-  summarise_row(&g_array_index(index->rows, EIRow, 0), data->out, n, 2,
-                options->level);
+  gboolean done = citynet_parallel_run_reporting(n, options->threads, REPLICATE_CHUNK,
+                                                 ego_scratch_new, scratch_free,
+                                                 ego_replicates, data, EI_EGO_PROGRESS);
+  if (done)
+    summarise_row(&g_array_index(index->rows, EIRow, 0), data->out, n, 2,
+                  options->level);
   g_clear_pointer(&data->out, g_free);
+  return done;
 }
 
-static void
+static gboolean
 run_network_test(CitynetEIIndex *index, EIData *data,
                  const CitynetAlignmentOptions *options)
 {
@@ -601,13 +611,16 @@ run_network_test(CitynetEIIndex *index, EIData *data,
   make_pool(data, -1);
   data->n_stats = 2 * (data->n_labels + 1);
   data->out = g_new(double, MAX((gsize) n * data->n_stats, (gsize) 1));
-  citynet_parallel_run(n, options->threads, REPLICATE_CHUNK, network_scratch_new,
-                       scratch_free, network_replicates, data);
+  gboolean done = citynet_parallel_run_reporting(n, options->threads, REPLICATE_CHUNK,
+                                                 network_scratch_new, scratch_free,
+                                                 network_replicates, data,
+                                                 EI_NETWORK_PROGRESS);
   gsize first_group = index->rows->len - data->n_labels - 1;
-  for (gsize k = 0; k <= data->n_labels; k++)
+  for (gsize k = 0; done && k <= data->n_labels; k++)
     summarise_row(&g_array_index(index->rows, EIRow, first_group + k),
                   data->out + 2 * k, n, data->n_stats, options->level);
   g_clear_pointer(&data->out, g_free);
+  return done;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -651,10 +664,19 @@ citynet_ei_index_new(CitynetView *view, gssize focus, const char *group,
   observed_rows(index, &data);
 
   if (options->permutations > 0) {
-    if (data.ego >= 0 && data.label[data.ego] >= 0)
-      run_ego_test(index, &data, options);
-    if (options->network_test && data.n_labels > 0)
-      run_network_test(index, &data, options);
+    const char *cancelled = NULL;
+    if (data.ego >= 0 && data.label[data.ego] >= 0 &&
+        !run_ego_test(index, &data, options))
+      cancelled = EI_EGO_PROGRESS;
+    else if (options->network_test && data.n_labels > 0 &&
+             !run_network_test(index, &data, options))
+      cancelled = EI_NETWORK_PROGRESS;
+    if (cancelled != NULL) {
+      ei_data_clear(&data);
+      citynet_ei_index_free(index);
+      citynet_progress_set_cancelled(error, cancelled);
+      return NULL;
+    }
   }
   ei_data_clear(&data);
   return index;

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "import-private.h"
+#include "progress-private.h"
 
 typedef struct {
   guint line;
@@ -609,12 +610,41 @@ check_width(CitynetImport *import, GString *reason)
   return FALSE;
 }
 
-static void
+/* Progress (CitynetProgressFunc): pass 1 by the bytes of the input read,
+ * passes 2 and 3 by the rows decided. */
+#define READ_PROGRESS "Importing rows"
+#define DECIDE_PROGRESS "Matching places"
+/* Rows between two reports of pass 1 (a row costs a few microseconds). */
+#define PROGRESS_ROWS 4096u
+
+/* Reports the share of the rows' bytes (those after the header, from
+ * @first) read. Returns FALSE when the progress handler cancelled. */
+static gboolean
+report_read(const CitynetImport *import, gsize first)
+{
+  gsize rows = import->reader.length - first;
+  return citynet_progress_report(READ_PROGRESS,
+                                 rows > 0 ? (double) (import->reader.pos - first) / (double) rows
+                                          : 1.0);
+}
+
+/* Returns FALSE when the progress handler cancelled. */
+static gboolean
 read_rows(CitynetImport *import)
 {
+  const gsize first = import->reader.pos;
+  if (!citynet_progress_report(READ_PROGRESS, 0.0))
+    return FALSE;
   GString *reason = g_string_new(NULL);
   CitynetImportRowStatus status;
-  while ((status = citynet_import_reader_next(&import->reader)) != CITYNET_IMPORT_END) {
+  guint countdown = PROGRESS_ROWS;
+  gboolean going = TRUE;
+  while (going &&
+         (status = citynet_import_reader_next(&import->reader)) != CITYNET_IMPORT_END) {
+    if (--countdown == 0) {
+      countdown = PROGRESS_ROWS;
+      going = report_read(import, first);
+    }
     citynet_import_report_count_row(import->report);
     g_string_truncate(reason, 0);
     if (status == CITYNET_IMPORT_BAD) {
@@ -631,6 +661,7 @@ read_rows(CitynetImport *import)
       citynet_import_report_reject(import->report, import->reader.row_line, reason->str);
   }
   g_string_free(reason, TRUE);
+  return going && citynet_progress_report(READ_PROGRESS, 1.0);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -882,6 +913,26 @@ build_network(CitynetImport *import, GError **error)
 /* The run                                                                  */
 /* ------------------------------------------------------------------------ */
 
+/* Pass 2, reporting progress by rows decided (the network is built after
+ * the last, and 1 is reported once it is). Returns FALSE when the
+ * progress handler cancelled. */
+static gboolean
+decide_rows(CitynetImport *import)
+{
+  CitynetProgress progress;
+  citynet_progress_begin(&progress, DECIDE_PROGRESS, import->rows->len + 1);
+  if (!citynet_progress_step(&progress, 0))
+    return FALSE;
+  citynet_places_resolve(import->places, import->report);
+  for (guint i = 0; i < import->rows->len; i++) {
+    if (!citynet_progress_step(&progress, i))
+      return FALSE;
+    decide_row(import, &g_array_index(import->rows, PendingRow, i));
+  }
+  citynet_places_join(import->places, import->gazetteer, import->report);
+  return citynet_progress_step(&progress, import->rows->len);
+}
+
 static CitynetNetwork *
 run(CitynetImport *import, GError **error)
 {
@@ -903,12 +954,19 @@ run(CitynetImport *import, GError **error)
                                         citynet_gazetteer_n_skipped(import->gazetteer));
   import->places = citynet_places_new(import->options->distance_km);
 
-  read_rows(import);
-  citynet_places_resolve(import->places, import->report);
-  for (guint i = 0; i < import->rows->len; i++)
-    decide_row(import, &g_array_index(import->rows, PendingRow, i));
-  citynet_places_join(import->places, import->gazetteer, import->report);
+  if (!read_rows(import)) {
+    citynet_progress_set_cancelled(error, READ_PROGRESS);
+    return NULL;
+  }
+  if (!decide_rows(import)) {
+    citynet_progress_set_cancelled(error, DECIDE_PROGRESS);
+    return NULL;
+  }
   CitynetNetwork *network = build_network(import, error);
+  if (network != NULL && !citynet_progress_report(DECIDE_PROGRESS, 1.0)) {
+    g_clear_pointer(&network, citynet_network_unref);
+    citynet_progress_set_cancelled(error, DECIDE_PROGRESS);
+  }
   if (network != NULL)
     citynet_import_report_finish(import->report);
   return network;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "permutation.h"
+#include "progress-private.h"
 
 /* ------------------------------------------------------------------------ */
 /* Random streams                                                           */
@@ -97,27 +98,68 @@ typedef struct {
   gsize n_items;
   gsize chunk;
   atomic_size_t next;            /* first item of the next free chunk */
+  atomic_size_t done;            /* items finished, for progress */
+  atomic_int stop;               /* cancelled: take no more chunks */
   CitynetScratchNew scratch_new;
   GDestroyNotify scratch_free;
   CitynetReplicateFunc func;
   gconstpointer context;
+  /* The calling thread waits for the others on @finished, waking now
+   * and then to report progress; @running counts the started threads
+   * that have not finished. */
+  GMutex lock;
+  GCond finished;
+  guint running;
 } CitynetFanOut;
 
-static gpointer
-fan_out_worker(gpointer data)
+/* Takes and runs chunks until none is left or the run is cancelled.
+ * With @progress (the calling thread only) reports after each chunk. */
+static void
+fan_out_work(CitynetFanOut *fan, CitynetProgress *progress)
 {
-  CitynetFanOut *fan = data;
   gpointer scratch = fan->scratch_new != NULL ? fan->scratch_new(fan->context) : NULL;
-  for (;;) {
+  while (!atomic_load_explicit(&fan->stop, memory_order_relaxed)) {
     gsize first = atomic_fetch_add(&fan->next, fan->chunk);
     if (first >= fan->n_items)
       break;
     gsize last = MIN(first + fan->chunk, fan->n_items);
     fan->func(fan->context, scratch, first, last);
+    gsize done = atomic_fetch_add(&fan->done, last - first) + (last - first);
+    if (progress != NULL && !citynet_progress_step(progress, done))
+      atomic_store(&fan->stop, 1);
   }
   if (scratch != NULL && fan->scratch_free != NULL)
     fan->scratch_free(scratch);
+}
+
+static gpointer
+fan_out_worker(gpointer data)
+{
+  CitynetFanOut *fan = data;
+  fan_out_work(fan, NULL);
+  g_mutex_lock(&fan->lock);
+  fan->running--;
+  g_cond_signal(&fan->finished);
+  g_mutex_unlock(&fan->lock);
   return NULL;
+}
+
+/* The calling thread, its own chunks done: reports the others' progress
+ * about 20 times a second until they have all finished. */
+static void
+fan_out_wait(CitynetFanOut *fan, CitynetProgress *progress)
+{
+  g_mutex_lock(&fan->lock);
+  while (fan->running > 0) {
+    gint64 deadline = g_get_monotonic_time() + G_USEC_PER_SEC / 20;
+    if (g_cond_wait_until(&fan->finished, &fan->lock, deadline))
+      continue;
+    g_mutex_unlock(&fan->lock);
+    if (!citynet_progress_step(progress, atomic_load(&fan->done)))
+      atomic_store(&fan->stop, 1);
+    g_mutex_lock(&fan->lock);
+  }
+  g_mutex_unlock(&fan->lock);
 }
 
 guint
@@ -130,32 +172,72 @@ citynet_parallel_threads(guint requested, gsize n_items, gsize chunk)
   return MAX(threads, 1u);
 }
 
-void
-citynet_parallel_run(gsize n_items, guint n_threads, gsize chunk,
-                     CitynetScratchNew scratch_new, GDestroyNotify scratch_free,
-                     CitynetReplicateFunc func, gconstpointer context)
+gboolean
+citynet_parallel_run_reporting(gsize n_items, guint n_threads, gsize chunk,
+                               CitynetScratchNew scratch_new,
+                               GDestroyNotify scratch_free,
+                               CitynetReplicateFunc func, gconstpointer context,
+                               const char *what)
 {
   if (n_items == 0)
-    return;
+    return TRUE;
   if (chunk == 0)
     chunk = 1;
+  CitynetProgress progress;
+  gboolean reporting = what != NULL && citynet_progress_active();
+  if (reporting) {
+    citynet_progress_begin(&progress, what, n_items);
+    /* Chunks of at most 1% of the run, so that the bar moves and a
+     * cancel is heard soon; replicates do not depend on their chunk. */
+    chunk = MIN(chunk, MAX(n_items / 100, (gsize) 1));
+    if (!citynet_progress_update(&progress, 0))
+      return FALSE;
+  }
   CitynetFanOut fan = {
     .n_items = n_items, .chunk = chunk, .scratch_new = scratch_new,
     .scratch_free = scratch_free, .func = func, .context = context,
   };
   atomic_init(&fan.next, 0);
+  atomic_init(&fan.done, 0);
+  atomic_init(&fan.stop, 0);
+  g_mutex_init(&fan.lock);
+  g_cond_init(&fan.finished);
   guint threads = citynet_parallel_threads(n_threads, n_items, chunk);
   GPtrArray *started = g_ptr_array_new();
   for (guint t = 1; t < threads; t++) {
+    g_mutex_lock(&fan.lock);
+    fan.running++;
+    g_mutex_unlock(&fan.lock);
     GThread *thread = g_thread_try_new("citynet-perm", fan_out_worker, &fan, NULL);
-    if (thread == NULL)
-      break; /* the threads already running (and this one) share the work */
+    if (thread == NULL) {
+      /* The threads already running (and this one) share the work. */
+      g_mutex_lock(&fan.lock);
+      fan.running--;
+      g_mutex_unlock(&fan.lock);
+      break;
+    }
     g_ptr_array_add(started, thread);
   }
-  fan_out_worker(&fan);
+  fan_out_work(&fan, reporting ? &progress : NULL);
+  if (reporting)
+    fan_out_wait(&fan, &progress);
   for (guint t = 0; t < started->len; t++)
     g_thread_join(g_ptr_array_index(started, t));
   g_ptr_array_unref(started);
+  g_cond_clear(&fan.finished);
+  g_mutex_clear(&fan.lock);
+  if (atomic_load(&fan.stop))
+    return FALSE;
+  return !reporting || citynet_progress_end(&progress);
+}
+
+void
+citynet_parallel_run(gsize n_items, guint n_threads, gsize chunk,
+                     CitynetScratchNew scratch_new, GDestroyNotify scratch_free,
+                     CitynetReplicateFunc func, gconstpointer context)
+{
+  citynet_parallel_run_reporting(n_items, n_threads, chunk, scratch_new,
+                                 scratch_free, func, context, NULL);
 }
 
 /* ------------------------------------------------------------------------ */

@@ -67,6 +67,24 @@ void citynet_parallel_run(gsize n_items, guint n_threads, gsize chunk,
                           GDestroyNotify scratch_free,
                           CitynetReplicateFunc func, gconstpointer context);
 
+/* citynet_parallel_run() reporting to the progress handler under @what
+ * (a static label; NULL reports nothing): 0 at the start, then the
+ * fraction of items finished, 1 at the end. Only the calling thread calls
+ * the handler; the workers add to an atomic count of finished items,
+ * which it reads after each of its own chunks and, once it has no more,
+ * about 20 times a second until the others finish. With a handler set,
+ * chunks are cut to at most 1% of the items (the results do not depend
+ * on the chunking). Returns FALSE when the handler cancelled: the threads
+ * then stop at their next chunk and some items were not run, so the
+ * caller must discard the output. */
+gboolean citynet_parallel_run_reporting(gsize n_items, guint n_threads,
+                                        gsize chunk,
+                                        CitynetScratchNew scratch_new,
+                                        GDestroyNotify scratch_free,
+                                        CitynetReplicateFunc func,
+                                        gconstpointer context,
+                                        const char *what);
+
 /* ------------------------------------------------------------------------ */
 /* Stratified draws without replacement                                     */
 /* ------------------------------------------------------------------------ */

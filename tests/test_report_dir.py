@@ -5,6 +5,8 @@ The directory holds every file it lists (report.md, report.html and
 provenance.json agree), the provenance checksums match the inputs and the
 files, the directory appears atomically and is never overwritten by
 accident, and the LaTeX tables compile with pdflatex when it is installed.
+Last, the progress bars on stderr: drawn on a terminal by every command
+that runs a long loop, absent with --quiet or when stderr is a pipe.
 """
 
 import hashlib
@@ -264,22 +266,27 @@ def run_on_terminal(*args):
     process = subprocess.Popen([CLI, *map(str, args)], stdout=subprocess.PIPE,
                                stderr=slave, close_fds=True)
     os.close(slave)
-    chunks = []
-    while True:
-        ready, _, _ = select.select([master], [], [], 60)
+    # Both are read as they come: a command whose stdout fills the pipe
+    # would otherwise wait for us while we wait for its terminal to close.
+    chunks, out = [], []
+    open_fds = {master: chunks, process.stdout.fileno(): out}
+    while open_fds:
+        ready, _, _ = select.select(list(open_fds), [], [], 60)
         if not ready:
             break
-        try:
-            data = os.read(master, 65536)
-        except OSError:  # the child closed the terminal
-            break
-        if not data:
-            break
-        chunks.append(data)
-    stdout = process.stdout.read()
+        for fd in ready:
+            try:
+                data = os.read(fd, 65536)
+            except OSError:  # the child closed the terminal
+                data = b""
+            if data:
+                open_fds[fd].append(data)
+            else:
+                del open_fds[fd]
     status = process.wait(timeout=60)
+    process.stdout.close()
     os.close(master)
-    return status, stdout, b"".join(chunks).decode("utf-8", "replace")
+    return status, b"".join(out), b"".join(chunks).decode("utf-8", "replace")
 
 
 def test_progress_bar_on_terminal(tmp_path):
@@ -299,3 +306,82 @@ def test_progress_bar_on_terminal(tmp_path):
     # Not a terminal: silent (stderr is a pipe here).
     result = run("centrality", bundle, "--measure", "betweenness", "--top", "1")
     assert result.returncode == 0 and result.stderr == ""
+
+
+# Every command that runs a long loop shows its bars on a terminal (each
+# label reaching 100%, the bar erased at the end), prints the same results
+# as without one (the seed decides, not the reporting), and is silent with
+# --quiet or when stderr is not a terminal.
+PROGRESS_COMMANDS = {
+    "ego": (["ego", ISTANBUL, "--focus", "istanbul", "--permutations", "400",
+             "--seed", "5"],
+            ["Loading bundle", "E-I permutations, ego", "E-I permutations, network",
+             "Brokerage permutations"]),
+    "align": (["align", ISTANBUL, "--focus", "istanbul", "--baseline",
+               "turkey-government", "--permutations", "400", "--seed", "5",
+               "--interval", "bootstrap"],
+              ["Loading bundle", "Comparison permutations", "Comparison bootstrap"]),
+    "brokerage": (["brokerage", ISTANBUL, "--by", "group:EU@2020", "--permutations",
+                   "400", "--seed", "5"],
+                  ["Loading bundle", "Brokerage permutations"]),
+    "between": (["between", ISTANBUL, "--sources", "group:EU@2020", "--targets",
+                 "country:TUR,AZE"],
+                ["Loading bundle", "Betweenness centrality (subset)"]),
+}
+
+
+def assert_bars(terminal, labels):
+    for label in labels:
+        assert re.search(re.escape(label) + r" +\[#+\] 100%", terminal), (label, terminal)
+    # Every bar is erased: nothing is left on the line.
+    assert terminal.endswith("\r\x1b[K")
+    assert "100%\r\x1b[K" in terminal
+
+
+@pytest.mark.parametrize("name", sorted(PROGRESS_COMMANDS))
+def test_progress_bars_of_long_commands(name):
+    if not (ISTANBUL / "nodes.csv").exists():
+        pytest.skip(f"{ISTANBUL} is absent")
+    args, labels = PROGRESS_COMMANDS[name]
+    plain = run(*args)
+    assert plain.returncode == 0, plain.stderr
+    assert plain.stderr == ""  # stderr is a pipe: no bar
+    status, stdout, terminal = run_on_terminal(*args)
+    assert status == 0
+    assert_bars(terminal, labels)
+    assert stdout.decode("utf-8") == plain.stdout
+    status, stdout, terminal = run_on_terminal(*args, "--quiet")
+    assert status == 0 and terminal == ""
+    assert stdout.decode("utf-8") == plain.stdout
+
+
+def test_progress_bars_of_import(tmp_path):
+    countries = ["France", "Germany", "Italy", "Spain", "Greece"]
+    rows = ["city1,country1,city2,country2"]
+    for i in range(6000):
+        a, b = i % 40, (i * 3 + 1) % 40
+        rows.append(f"Town{a},{countries[a % 5]},Town{b},{countries[b % 5]}")
+    pairs = tmp_path / "pairs.csv"
+    pairs.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    plain = run("import", "pairs", pairs, "-o", tmp_path / "plain")
+    assert plain.returncode == 0, plain.stderr
+    assert plain.stderr == ""
+    status, _, terminal = run_on_terminal("import", "pairs", pairs, "-o", tmp_path / "tty")
+    assert status == 0
+    assert_bars(terminal, ["Importing rows", "Matching places"])
+    status, _, terminal = run_on_terminal("import", "pairs", pairs, "-o",
+                                          tmp_path / "quiet", "--quiet")
+    assert status == 0 and terminal == ""
+    for name in ("nodes.csv", "ties.csv"):
+        want = (tmp_path / "plain" / name).read_text(encoding="utf-8")
+        assert (tmp_path / "tty" / name).read_text(encoding="utf-8") == want
+        assert (tmp_path / "quiet" / name).read_text(encoding="utf-8") == want
+
+
+def test_progress_bar_then_error_on_a_clean_line():
+    if not (ISTANBUL / "nodes.csv").exists():
+        pytest.skip(f"{ISTANBUL} is absent")
+    status, _, terminal = run_on_terminal("ego", ISTANBUL, "--focus", "nope")
+    assert status == 1
+    # The loading bar was erased before the message.
+    assert "100%\r\x1b[Kcitynet: no node \"nope\"" in terminal

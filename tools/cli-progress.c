@@ -39,11 +39,14 @@ draw_bar(double fraction, const char *what, gpointer user_data)
     for (int i = 0; i < BAR_WIDTH; i++)
       bar[i] = i < filled ? '#' : '.';
     bar[BAR_WIDTH] = '\0';
-    /* \r and erase-to-end keep the bar on one line. */
-    fprintf(stderr, "\r\033[K%-28.28s [%s] %3d%%", label, bar,
-            (int) (fraction * 100 + 0.5));
+    /* \r and erase-to-end keep the bar on one line. A finished
+     * computation's bar is erased at once, so that what the command
+     * prints next (an error, a summary) starts on a clean line and no
+     * stale 100% stays up while work that does not report goes on. */
+    fprintf(stderr, "\r\033[K%-32.32s [%s] %3d%%%s", label, bar,
+            (int) (fraction * 100 + 0.5), fraction >= 1.0 ? "\r\033[K" : "");
     fflush(stderr);
-    bar_visible = TRUE;
+    bar_visible = fraction < 1.0;
     last_draw = now;
     g_strlcpy(last_what, label, sizeof last_what);
   }

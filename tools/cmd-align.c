@@ -268,7 +268,7 @@ run_align(int argc, char **argv)
   else {
     if (!cli_select_tables(run.tables, context->output.table, &error))
       goto fail;
-    if (context->output.table == NULL && run.format != CLI_FORMAT_CSV)
+    if (context->output.table == NULL && cli_format_has_header(run.format))
       render_header(&run, text);
     cli_table_render_all(run.tables, run.format, run.precision, text);
   }

@@ -257,7 +257,7 @@ run_between(int argc, char **argv)
     render_json(argv[1], view, &context->view, sources, targets, focus, table,
                 precision, text);
   } else {
-    if (format != CLI_FORMAT_CSV) {
+    if (cli_format_has_header(format)) {
       char *description = cli_view_describe(view, &context->view);
       const char *prefix = format == CLI_FORMAT_MARKDOWN ? "## " : "";
       const char *gap = format == CLI_FORMAT_MARKDOWN ? "\n\n" : "\n";

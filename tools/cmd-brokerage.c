@@ -284,7 +284,7 @@ run_brokerage(int argc, char **argv)
     render_json(argv[1], view, &context->view, partition, &settings, directed,
                 focus, tables, precision, text);
   } else {
-    if (format != CLI_FORMAT_CSV) {
+    if (cli_format_has_header(format)) {
       char *description = cli_view_describe(view, &context->view);
       const char *prefix = format == CLI_FORMAT_MARKDOWN ? "## " : "";
       const char *gap = format == CLI_FORMAT_MARKDOWN ? "\n\n" : "\n";

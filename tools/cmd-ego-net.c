@@ -271,7 +271,7 @@ run_ego_net(int argc, char **argv)
   if (format == CLI_FORMAT_JSON) {
     render_json(argv[1], view, &context->view, &settings, ego, tables, precision, text);
   } else {
-    if (format != CLI_FORMAT_CSV) {
+    if (cli_format_has_header(format)) {
       char *description = cli_view_describe(view, &context->view);
       const char *prefix = format == CLI_FORMAT_MARKDOWN ? "## " : "";
       const char *gap = format == CLI_FORMAT_MARKDOWN ? "\n\n" : "\n";

@@ -172,7 +172,7 @@ run_holes(int argc, char **argv)
   if (format == CLI_FORMAT_JSON) {
     render_json(argv[1], view, &context->view, model, focus, table, precision, text);
   } else {
-    if (format != CLI_FORMAT_CSV)
+    if (cli_format_has_header(format))
       render_header(argv[1], view, &context->view, model, format, text);
     cli_table_render(table, format, precision, text);
   }

@@ -394,7 +394,8 @@ typedef struct _CitynetEIIndex CitynetEIIndex;
  * ego test and O(n + m) for the network test, spread over the threads.
  *
  * Returns: (transfer full): the index, or NULL with
- * CITYNET_ERROR_NOT_FOUND (@focus not in @view).
+ * CITYNET_ERROR_NOT_FOUND (@focus not in @view) or CITYNET_ERROR_CANCELLED
+ * (the progress handler cancelled a permutation test).
  */
 CITYNET_API CitynetEIIndex *citynet_ei_index_new(CitynetView *view, gssize focus,
                                                  const char *group,
@@ -497,8 +498,9 @@ typedef struct _CitynetAlignment CitynetAlignment;
  *
  * Returns: (transfer full): the comparison, or NULL with
  * CITYNET_ERROR_INVALID_ARGUMENT (no owner, a repeated owner, the baseline
- * equal to the sample, a bad unit or dimension) or CITYNET_ERROR_NOT_FOUND
- * (an owner outside its view).
+ * equal to the sample, a bad unit or dimension), CITYNET_ERROR_NOT_FOUND
+ * (an owner outside its view) or CITYNET_ERROR_CANCELLED (the progress
+ * handler cancelled the permutations or the bootstrap).
  */
 CITYNET_API CitynetAlignment *citynet_alignment_new(CitynetView *view,
                                                     const gsize *nodes,

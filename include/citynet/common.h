@@ -115,14 +115,26 @@ CITYNET_API guint citynet_error_get_count(const GError *error);
  *   "permutations"; a static string.
  * @user_data: the data given to citynet_set_progress_handler().
  *
- * Called by long computations (permutation tests, betweenness and other
- * path-based measures on large views, imports, bundle loading) every
- * so often, from the thread doing the work: when several run at once it
- * may be called from several threads at the same time. It must be quick
- * and must not call back into libcitynet.
+ * Called by long computations every so often (docs/using-from-c.md lists
+ * them and their @what labels): the permutation tests and bootstrap
+ * intervals (E-I index, alignment and period comparison, brokerage),
+ * betweenness and the other path-based measures (igraph's own reports,
+ * bloc betweenness included), bundle loading (by the bytes of ties.csv
+ * read) and imports. A computation reports 0 when it starts, then
+ * non-decreasing fractions, then 1 when it ends; one with several phases
+ * (an E-I ego test then a network test) reports each under its own @what.
+ *
+ * It is called only from the thread that called the computation, never
+ * from the worker threads of a permutation test (their progress is
+ * gathered by the calling thread); two computations running in two
+ * threads at once may call it from both at the same time. It must be
+ * quick and must not call back into libcitynet.
  *
  * Returns: TRUE to go on; FALSE to cancel the computation, which then
- * fails with CITYNET_ERROR_CANCELLED.
+ * stops soon (at its next report; the workers of a permutation test at
+ * their next chunk), frees what it made and fails with
+ * CITYNET_ERROR_CANCELLED, returning no partial result. A cancelled
+ * citynet_bundle_validate() lists a problem saying so instead.
  */
 typedef gboolean (*CitynetProgressFunc)(double fraction, const char *what,
                                         gpointer user_data);

@@ -419,7 +419,9 @@ typedef struct _CitynetBrokerage CitynetBrokerage;
  *
  * Returns: (transfer full): the result; free with citynet_brokerage_free().
  * NULL with CITYNET_ERROR_INVALID_ARGUMENT when the view has fewer than
- * two vertices (the density is undefined) or more than 1,000,000.
+ * two vertices (the density is undefined) or more than 1,000,000, or with
+ * CITYNET_ERROR_CANCELLED when the progress handler cancelled the
+ * permutations (reported as "Brokerage permutations").
  */
 CITYNET_API CitynetBrokerage *citynet_brokerage_new(const CitynetPartition *partition,
                                                     gboolean directed,
@@ -488,8 +490,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(CitynetBrokerage, citynet_brokerage_free)
  *
  * Returns: (transfer full): the scores ("bloc_betweenness"), or NULL with
  * CITYNET_ERROR_NOT_FOUND (a node not in the view),
- * CITYNET_ERROR_INVALID_ARGUMENT (bad weights, a cutoff) or
- * CITYNET_ERROR_COMPUTATION.
+ * CITYNET_ERROR_INVALID_ARGUMENT (bad weights, a cutoff),
+ * CITYNET_ERROR_COMPUTATION or CITYNET_ERROR_CANCELLED (the progress
+ * handler cancelled).
  */
 CITYNET_API CitynetScores *citynet_bloc_betweenness(CitynetView *view,
                                                     const gsize *sources,

@@ -307,7 +307,8 @@ typedef struct _CitynetImportReport CitynetImportReport;
  * fails the import: it is rejected and reported. Complexity: linear in the
  * size of the input and the gazetteer.
  *
- * Returns: (transfer full): the network, or NULL with @error set.
+ * Returns: (transfer full): the network, or NULL with @error set
+ * (CITYNET_ERROR_CANCELLED when the progress handler cancelled).
  */
 CITYNET_API CitynetNetwork *citynet_import_pairs(const char *path,
                                                  const CitynetImportOptions *options,
@@ -323,7 +324,8 @@ CITYNET_API CitynetNetwork *citynet_import_pairs(const char *path,
  * slug of the name, e.g. "eurocities") and "member" ties from each city to
  * its organisation with a "role" attribute and the role's weight.
  *
- * Returns: (transfer full): the network, or NULL with @error set.
+ * Returns: (transfer full): the network, or NULL with @error set
+ * (CITYNET_ERROR_CANCELLED when the progress handler cancelled).
  */
 CITYNET_API CitynetNetwork *citynet_import_members(const char *path,
                                                    const CitynetImportOptions *options,

@@ -22,10 +22,13 @@ G_BEGIN_DECLS
  * the total number of problems (citynet_error_get_count()); the message
  * reads "ties.csv:17:2: unknown node id "Odesa" (did you mean "odessa"?)"
  * followed by " (and N more problems)" when there are others.
- * Complexity: linear in the size of the files.
+ * Complexity: linear in the size of the files. Reports progress as
+ * "Loading bundle", by the bytes of ties.csv read
+ * (citynet_set_progress_handler()).
  *
- * Returns: (transfer full): the network, or NULL with CITYNET_ERROR_IO or
- * CITYNET_ERROR_DATA.
+ * Returns: (transfer full): the network, or NULL with CITYNET_ERROR_IO,
+ * CITYNET_ERROR_DATA or CITYNET_ERROR_CANCELLED (the progress handler
+ * cancelled).
  */
 CITYNET_API CitynetNetwork *citynet_bundle_load(const char *path,
                                                 GError **error);
@@ -63,7 +66,9 @@ typedef struct _CitynetProblems CitynetProblems;
  * @path: a bundle directory.
  *
  * Reads the bundle like citynet_bundle_load() but collects every problem
- * instead of stopping. Never fails: a missing directory is itself a problem.
+ * instead of stopping. Never fails: a missing directory is itself a problem,
+ * and so is a cancel by the progress handler (the rest of ties.csv is then
+ * not checked).
  *
  * Returns: (transfer full): the problems (possibly none); free with
  * citynet_problems_free().
