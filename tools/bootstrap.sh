@@ -22,6 +22,8 @@ packages=(
   # Cyrillic (Liberation, DejaVu) and CJK (Droid Sans Fallback)
   libcairo2-dev libpango1.0-dev
   fonts-liberation2 fonts-dejavu-core fonts-droid-fallback
+  # tests: the LaTeX tables (booktabs) must compile with pdflatex
+  texlive-latex-base texlive-latex-recommended
 )
 
 missing=()
