@@ -2,7 +2,8 @@
 """Cross-check of libcitynet's ego-network module against independent
 implementations (meson suite 'crosscheck').
 
-    crosscheck_ego.py EGO_DUMP [--cli CITYNET] [--only generated|real] [--slow] [-v]
+    crosscheck_ego.py EGO_DUMP [--cli CITYNET] [--only generated|real]
+                      [--sample N | --slow] [-v]
 
 EGO_DUMP is tests/crosscheck/ego-dump (built by meson): it loads a bundle,
 builds a view, prints the view's graph and then the values of every spec fed
@@ -27,8 +28,9 @@ dumped graph in Python and compares, node by node:
     ties, with the edges between consecutive distance layers.
 
 On the real network the NetworkX and plain-Python comparisons cover the
-100 vertices with most contacts and a fixed sample (2,000 in all): NetworkX
-needs O(d^3) per node and takes minutes per measure there. --slow (or
+100 vertices with most contacts and a fixed random sample (--sample N in
+all, default 600): NetworkX needs O(d^3) per node and takes minutes per
+measure there. --slow (or
 CITYNET_CROSSCHECK_SLOW=1) compares every vertex. Brokerage (against sna
 and brute force) and bloc betweenness are compared on every vertex always.
 
@@ -722,7 +724,7 @@ def generated_cases(checker, driver, tmp, sna, verbose):
         print(f"# {name}: {len(nodes)} nodes, {len(ties)} ties, {time.time() - t0:.1f} s")
 
 
-def real_case(checker, driver, cli, tmp, sna, slow):
+def real_case(checker, driver, cli, tmp, sna, sample):
     bundle = import_twin_cities(cli, tmp / "twins")
 
     def blocs(graph, country_of):
@@ -735,7 +737,7 @@ def real_case(checker, driver, cli, tmp, sna, slow):
     t0 = time.time()
     graph = run_case(checker, driver, "twin-cities", bundle, [], sna, tmp / "twins-r",
                      brute=False, egoviews=True, bloc_nodes=blocs,
-                     partitions=("country",), sample=None if slow else 2000)
+                     partitions=("country",), sample=sample)
     print(f"# twin-cities: {graph.n} vertices, {len(graph.edges)} edges, "
           f"{time.time() - t0:.1f} s")
 
@@ -746,6 +748,10 @@ def main():
     parser.add_argument("--cli", default=os.environ.get("CITYNET_CLI"))
     parser.add_argument("--only", choices=["generated", "real"])
     parser.add_argument("-v", "--verbose", action="store_true")
+    parser.add_argument("--sample", type=int, default=600,
+                        help="vertices of the real network compared with "
+                        "NetworkX (the 100 with most contacts and a random "
+                        "rest; default 600)")
     parser.add_argument("--slow", action="store_true",
                         default=os.environ.get("CITYNET_CROSSCHECK_SLOW") == "1",
                         help="compare every vertex of the real network with "
@@ -773,7 +779,8 @@ def main():
                 if args.only == "real":
                     return 77
             else:
-                real_case(checker, args.driver, args.cli, tmp, sna, args.slow)
+                real_case(checker, args.driver, args.cli, tmp, sna,
+                          None if args.slow else args.sample)
     print(f"# {checker.checks} checks, {checker.failures} failed")
     return 1 if checker.failures else 0
 
