@@ -16,15 +16,43 @@ in parallel with other Python code. See docs/python.md.
 """
 
 from ._citynet import ffi as _ffi, lib as _lib
+from .alignment import (EI_LEVELS, INTERVALS, UNITS, Affinity, AffinitySide,
+                        Alignment, AlignmentSummary, AlignmentTotals,
+                        AppliedAgreement, BlauComparison, Diversity,
+                        DiversityRow, EIComparison, EIComparisonRow, EIIndex,
+                        EIRow, GroupComposition, GroupCompositionRow,
+                        GroupCompositionTotals, ProfileRow, SummaryRow,
+                        TestResult, UnAgreement, UnAgreementRow, UnVoteCountry,
+                        UnVotes)
+from .analytics import (CENTRALITY_MEASURES, CENTRALITY_MODES,
+                        LENGTH_RULES, UNDEFINED_RULES, CentralityOptions)
+from .communities import (COMMUNITY_METHODS, COMPARISON_MEASURES,
+                          LEIDEN_STARTS, Assortativity, AssortativityRow,
+                          Communities, ComparisonRow, LabelRow, LabelStats,
+                          MixingCell, MixingMatrix, PartitionComparison)
 from .composition import (DIMENSIONS, Composition, CompositionRow,
                           CompositionTotals)
 from .dates import date_active, date_overlaps, first_day, last_day, normalize_date
+from .ego import (BROKERAGE_ROLES, BROKERAGE_STATS, EGO_MEASURES, EGO_MODES,
+                  HOLES_MEASURES, HOLES_MODELS, Brokerage, BrokerageGlobal,
+                  BrokerageGlobalRow, BrokerageRow, EgoMeasureRow, EgoMeasures,
+                  HolesRow, StructuralHoles)
+from .figure import (FIGURE_FORMATS, FIGURE_KINDS, Figure, FigureLabel,
+                     FigureText)
+from .importers import (AmbiguousPlace, CountryValue, DistrictMerge,
+                        ImportReport, ImportResult, NameMerge, RejectedRow,
+                        SplitPlace, UnmatchedCountry, country_name,
+                        import_members, import_pairs, resolve_country)
 from .errors import (AmbiguousError, CancelledError, CitynetError,
                      ComputationError, DataError, FileError, NotFoundError,
                      UsageError)
 from .network import (Country, GroupSpell, Network, Node, Problem, Tie, load,
                       validate)
 from .nx import from_networkx
+from .partition import MISSING_LABEL, Partition, PartitionRow
+from .projection import (PROJECTION_METHODS, Projection, ProjectionPair,
+                         ProjectionPairs, ProjectionStats)
+from .scores import ScoreRow, Scores
 from .table import Table
 from .view import COMBINE_RULES, DIRECTIONS, Edge, View
 
@@ -67,7 +95,31 @@ def set_progress_handler(func=None) -> None:
 __all__ = [
     "set_progress_handler", "CancelledError",
     "load", "validate", "from_networkx",
-    "Network", "View", "Table", "Composition",
+    "Network", "View", "Table", "Composition", "Scores", "ScoreRow",
+    "Partition", "PartitionRow", "MISSING_LABEL",
+    "CentralityOptions", "CENTRALITY_MEASURES", "CENTRALITY_MODES",
+    "LENGTH_RULES", "UNDEFINED_RULES",
+    "Projection", "ProjectionStats", "ProjectionPair", "ProjectionPairs",
+    "PROJECTION_METHODS",
+    "Communities", "PartitionComparison", "ComparisonRow", "Assortativity",
+    "AssortativityRow", "MixingMatrix", "MixingCell", "LabelStats", "LabelRow",
+    "COMMUNITY_METHODS",
+    "LEIDEN_STARTS", "COMPARISON_MEASURES",
+    "import_pairs", "import_members", "ImportResult", "ImportReport",
+    "NameMerge", "UnmatchedCountry", "AmbiguousPlace", "SplitPlace",
+    "DistrictMerge", "CountryValue", "RejectedRow", "resolve_country",
+    "country_name",
+    "Figure", "FigureText", "FigureLabel", "FIGURE_KINDS", "FIGURE_FORMATS",
+    "EgoMeasures", "EgoMeasureRow", "StructuralHoles", "HolesRow",
+    "Brokerage", "BrokerageRow", "BrokerageGlobal", "BrokerageGlobalRow",
+    "EGO_MEASURES", "EGO_MODES", "HOLES_MEASURES", "HOLES_MODELS",
+    "BROKERAGE_ROLES", "BROKERAGE_STATS",
+    "GroupComposition", "GroupCompositionRow", "GroupCompositionTotals",
+    "Diversity", "DiversityRow", "EIIndex", "EIRow", "Alignment", "ProfileRow",
+    "AlignmentTotals", "BlauComparison", "EIComparison", "EIComparisonRow",
+    "Affinity", "AffinitySide", "AlignmentSummary", "SummaryRow", "TestResult",
+    "UnVotes", "UnVoteCountry", "UnAgreement", "UnAgreementRow",
+    "AppliedAgreement", "UNITS", "INTERVALS", "EI_LEVELS",
     "Node", "Tie", "Country", "GroupSpell", "Problem", "Edge",
     "CompositionRow", "CompositionTotals",
     "date_active", "date_overlaps", "first_day", "last_day", "normalize_date",

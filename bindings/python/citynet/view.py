@@ -3,16 +3,26 @@ combination of parallel ties) that analytics run on."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Dict, List, NamedTuple, Optional, Tuple
+from typing import (TYPE_CHECKING, Any, Dict, List, Mapping, NamedTuple,
+                    Optional, Sequence, Tuple)
 
 from ._citynet import ffi, lib
 from ._util import (PathLike, date_text, format_date, from_c, path_to_c,
                     str_list, to_c)
 from .errors import NotFoundError, UsageError, check
 from .network import Network, NodeRef, TieRef, _Seq
+# Each module of the C API contributes its View methods as a mixin, so a
+# module's binding lives in one file (analytics.py, communities.py, ...).
+from .alignment import AlignmentMethods
+from .analytics import AnalyticsMethods
+from .communities import CommunityMethods
+from .ego import EgoMethods
+from .figure import FigureMethods
+from .projection import ProjectionMethods
 
 if TYPE_CHECKING:  # pragma: no cover
     from .composition import Composition
+    from .partition import Partition
 
 __all__ = ["View", "Edge", "DIRECTIONS", "COMBINE_RULES"]
 
@@ -33,7 +43,8 @@ class Edge(NamedTuple):
     n_ties: int
 
 
-class View:
+class View(AnalyticsMethods, CommunityMethods, ProjectionMethods, EgoMethods,
+           AlignmentMethods, FigureMethods):
     """An immutable slice of a :class:`~citynet.Network`, made by
     :meth:`Network.view`.
 
@@ -109,6 +120,20 @@ class View:
                       "combine": COMBINE_RULES[int(c_combine[0])],
                       "direction": DIRECTIONS[int(c_direction[0])],
                       "drop_isolates": bool(drop_isolates)}
+        return self
+
+    @classmethod
+    def _wrap(cls, ptr, network: Network, n_nodes: int,
+              spec: Dict[str, Any]) -> "View":
+        """Takes ownership of a non-NULL ``CitynetView *`` (transfer full)
+        made by another constructor (an ego network, a projection):
+        ``network`` is the view's network, ``n_nodes`` the size of its node
+        table when the view was made, ``spec`` what :attr:`options` shows."""
+        self = cls.__new__(cls)
+        self._ptr = ffi.gc(ptr, lib.citynet_view_unref)
+        self._network = network
+        self._n_nodes = n_nodes
+        self._spec = spec
         return self
 
     def __init__(self, *args, **kwargs) -> None:
@@ -199,6 +224,40 @@ class View:
             raise NotFoundError(f"node {self._network._node(index).id!r} is "
                                 "not in the view")
         return Composition._compute(self, index)
+
+    def partition(self, by: Optional[str] = None, *,
+                  labels: Optional[Mapping[Any, str]] = None,
+                  unlisted: Optional[str] = None,
+                  membership: Optional[Sequence[int]] = None) -> "Partition":
+        """Returns a :class:`~citynet.Partition` of the view's vertices.
+
+        Give exactly one of:
+
+        * ``by``, a spec as on the command line: ``"country"``, ``"kind"``,
+          ``"attr:KEY"``, ``"group:G"`` or ``"group:G@DATE"`` (in G or not
+          on DATE; without a date, the last day of the view's period, else
+          "now"), ``"groups:G1,G2"`` or ``"groups:G1,G2@DATE"`` (the first
+          group a node's country belonged to, else "other");
+        * ``labels``, a mapping ``{node: label name}`` (nodes as ids, names,
+          indices or Nodes); vertices missing from it get ``unlisted``, or
+          it is a UsageError when ``unlisted`` is None;
+        * ``membership``, one int per vertex in vertex order (e.g. a
+          python-igraph membership); labels are renumbered by first
+          appearance.
+
+        UsageError for a malformed spec or bad lists, NotFoundError for an
+        unknown group, attribute or node."""
+        from .partition import Partition
+        given = [x is not None for x in (by, labels, membership)]
+        if sum(given) != 1:
+            raise UsageError("give exactly one of by, labels or membership")
+        if unlisted is not None and labels is None:
+            raise UsageError("unlisted goes with labels")
+        if by is not None:
+            return Partition._by_spec(self, by)
+        if labels is not None:
+            return Partition._from_labels(self, labels, unlisted)
+        return Partition._from_membership(self, membership)
 
     def to_network(self) -> Network:
         """Returns a new Network holding the view's nodes, its selected ties
