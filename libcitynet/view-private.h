@@ -46,6 +46,8 @@ struct _CitynetView {
   CitynetDate from, to;         /* the window as full days (OPEN = open) */
   gboolean directed;
 
+  /* The arrays are citynet_big_alloc() memory (free with
+   * citynet_big_free()), and may be sized beyond their counts. */
   gsize n_vertices;
   guint32 *vertex_node;         /* vertex -> network node */
   gsize n_nodes;                /* network nodes when the view was made */
@@ -62,7 +64,8 @@ struct _CitynetView {
    * (see citynet_view_graph()); graph_ready is read without the lock. */
   gint graph_ready;
   igraph_t graph;
-  igraph_vector_t weights;      /* edge weights, in edge order */
+  gboolean graph_big;           /* see citynet_igraph_create_sorted_big() */
+  igraph_vector_t weights;      /* edge weights, in edge order (big memory) */
 };
 
 /* Returns the network indices of the ties combined into @edge and their
@@ -94,6 +97,45 @@ const igraph_t *citynet_view_graph(const CitynetView *view, GError **error);
  * lifetime and rules as citynet_view_graph(). */
 const igraph_vector_t *citynet_view_weights(const CitynetView *view,
                                             GError **error);
+
+/* ------------------------------------------------------------------------ */
+/* Large arrays (view-memory.c, igraph-build.c)                             */
+/* ------------------------------------------------------------------------ */
+
+/* @n_bytes of uninitialised memory for a large array that is written right
+ * away: from 128 KiB on, a private mapping (from 2 MiB on advised to use
+ * transparent huge pages: one page fault per 2 MiB instead of per 4 KiB),
+ * reused warm after citynet_big_free() while a bounded pool has room;
+ * smaller, g_malloc(). Never NULL (aborts on exhaustion, like g_malloc()).
+ * Free with citynet_big_free() only, never g_free(). Thread-safe. */
+gpointer citynet_big_alloc(gsize n_bytes);
+/* The same, zero-filled. */
+gpointer citynet_big_alloc0(gsize n_bytes);
+/* Frees memory of citynet_big_alloc(); NULL is ignored. */
+void citynet_big_free(gpointer mem);
+
+/* citynet_igraph_create_sorted() (see analytics-private.h) for a graph
+ * that is never modified: when the fast path applies, the edge-sized
+ * vectors (from, to, oi, ii) are citynet_big_alloc() memory and *big is set
+ * to TRUE. Destroy the graph with citynet_igraph_destroy_big(@graph, *big)
+ * only. @weights (uninitialised on entry) receives the double at
+ * @weight_offset of each record, read in the same pass, as by
+ * citynet_igraph_vector_init_big(); on failure neither is initialised.
+ * Call inside igraph. */
+gboolean citynet_igraph_create_sorted_big(igraph_t *graph, const void *edges,
+                                          gsize stride, gsize n_edges,
+                                          igraph_integer_t n,
+                                          igraph_bool_t directed,
+                                          gsize weight_offset,
+                                          igraph_vector_t *weights,
+                                          gboolean *big, GError **error);
+/* Destroys a graph of citynet_igraph_create_sorted_big(). */
+void citynet_igraph_destroy_big(igraph_t *graph, gboolean big);
+/* Initialises @v with @size (uninitialised) elements in
+ * citynet_big_alloc() memory, for a vector igraph only reads. Destroy with
+ * citynet_igraph_vector_destroy_big() only. */
+void citynet_igraph_vector_init_big(igraph_vector_t *v, igraph_integer_t size);
+void citynet_igraph_vector_destroy_big(igraph_vector_t *v);
 
 /* ------------------------------------------------------------------------ */
 /* igraph glue extras (igraph-glue.c)                                       */

@@ -5,10 +5,13 @@
  * vertices 0..n-1 in network order, and combines parallel ties into edges.
  * The rules are written out with examples in docs/views.md.
  *
- * Combining is a two-pass stable bucket sort of the arcs (by `to`, then by
- * `from`): O(n + m) time, no per-tie allocation, and within a pair the ties
- * stay in network order, which makes the edge order and every
- * floating-point sum deterministic.
+ * Combining buckets the arcs by `from` node (counted while the ties are
+ * selected) and sorts each bucket by (to, tie index): O(n + m) time for
+ * the usual few dozen arcs per node, no per-tie allocation, and within a
+ * pair the ties stay in network order, which makes the edge order and
+ * every floating-point sum deterministic. The large arrays come from
+ * citynet_big_alloc() (view-memory.c): huge pages, because on a virtual
+ * machine the page faults of fresh memory cost more than the work.
  */
 #include <math.h>
 #include <string.h>
@@ -247,63 +250,92 @@ citynet_view_name_mask(const GPtrArray *wanted, const char *const *known,
   return mask;
 }
 
+/* The selection, as citynet_view_select_ties() leaves it. */
+typedef struct {
+  gboolean any_directed;
+  /* Arcs per network node under each direction rule (NULL when that rule
+   * cannot apply): out_directed[v] counts the arcs leaving v in a directed
+   * view (its directed ties' sources, and both ends of its undirected
+   * ties), out_undirected[v] those leaving v in an undirected view (ties
+   * whose smaller end is v; vertices are numbered in node order, so the
+   * smaller node is the smaller vertex). */
+  guint32 *out_directed;
+  guint32 *out_undirected;
+  guint8 *touched;          /* drop_isolates only: node has a selected tie */
+} CitynetViewSelection;
+
 /* Picks the ties in the layers and window whose two ends are of selected
- * kinds, into view->ties (network order). Returns whether any is
- * directed. */
-static gboolean
+ * kinds, into view->ties (network order), and in the same pass counts each
+ * node's arcs (so the arcs can be bucketed without a second counting pass
+ * over the ties) and, for drop_isolates, marks the nodes that have a
+ * tie. */
+static void
 citynet_view_select_ties(CitynetView *view, const gboolean *layer_mask,
-                         const gboolean *node_kind_ok)
+                         const gboolean *node_kind_ok, CitynetDirection direction,
+                         gboolean drop_isolates, CitynetViewSelection *sel)
 {
   const CitynetNetwork *network = view->network;
-  const gsize m = network->ties->len;
+  const CitynetTieRec *recs = network->ties->data;
+  const gsize m = network->ties->len, n = network->nodes->len;
   const gboolean windowed =
     view->from != CITYNET_DATE_OPEN || view->to != CITYNET_DATE_OPEN;
   gboolean any_directed = FALSE;
   gsize count = 0;
 
-  view->ties = g_new(guint32, m > 0 ? m : 1);
+  /* The direction of an AUTO view is known only after the pass: count
+   * under both rules then. */
+  guint32 *out_dir = direction != CITYNET_DIRECTION_UNDIRECTED
+    ? citynet_big_alloc0((n + 1) * sizeof *out_dir) : NULL;
+  guint32 *out_und = direction != CITYNET_DIRECTION_DIRECTED
+    ? citynet_big_alloc0((n + 1) * sizeof *out_und) : NULL;
+  guint8 *touched = drop_isolates ? citynet_big_alloc0(n + 1) : NULL;
+
+  /* Sized for every tie, written only as far as selected: the pages of
+   * big memory beyond are never touched, so never resident. */
+  view->ties = citynet_big_alloc(MAX(m, 1) * sizeof *view->ties);
   for (gsize t = 0; t < m; t++) {
-    const CitynetTieRec *tie = &g_array_index(network->ties, CitynetTieRec, t);
-    if (!layer_mask[tie->layer] || !node_kind_ok[tie->source] ||
-        !node_kind_ok[tie->target])
+    const CitynetTieRec *tie = &recs[t];
+    const guint32 s = tie->source, d = tie->target;
+    if (!layer_mask[tie->layer] || !node_kind_ok[s] || !node_kind_ok[d])
       continue;
     if (windowed &&
         !citynet_date_overlaps(tie->start, tie->end, view->from, view->to))
       continue;
     view->ties[count++] = (guint32) t;
     any_directed |= tie->directed != 0;
+    if (out_dir != NULL) {
+      out_dir[s]++;
+      if (!tie->directed)
+        out_dir[d]++;
+    }
+    if (out_und != NULL)
+      out_und[MIN(s, d)]++;
+    if (touched != NULL)
+      touched[s] = touched[d] = 1;
   }
   view->n_ties = count;
-  view->ties = g_renew(guint32, view->ties, count > 0 ? count : 1);
-  return any_directed;
+  *sel = (CitynetViewSelection) {
+    .any_directed = any_directed,
+    .out_directed = out_dir,
+    .out_undirected = out_und,
+    .touched = touched,
+  };
 }
 
-/* Numbers the kept nodes as vertices in network order. */
+/* Numbers the kept nodes as vertices in network order: the nodes of
+ * selected kinds, or with drop_isolates those with a selected tie. */
 static void
 citynet_view_number_vertices(CitynetView *view, const gboolean *node_kind_ok,
-                             gboolean drop_isolates)
+                             const guint8 *touched)
 {
-  const CitynetNetwork *network = view->network;
-  const gsize n = network->nodes->len;
-  guint8 *keep = g_new0(guint8, n > 0 ? n : 1);
-
-  if (drop_isolates) {
-    for (gsize i = 0; i < view->n_ties; i++) {
-      const CitynetTieRec *tie =
-        &g_array_index(network->ties, CitynetTieRec, view->ties[i]);
-      keep[tie->source] = keep[tie->target] = 1;
-    }
-  } else {
-    for (gsize v = 0; v < n; v++)
-      keep[v] = node_kind_ok[v] ? 1 : 0;
-  }
-
+  const gsize n = view->network->nodes->len;
   view->n_nodes = n;
-  view->node_vertex = g_new(gint32, n > 0 ? n : 1);
-  view->vertex_node = g_new(guint32, n > 0 ? n : 1);
+  view->node_vertex = citynet_big_alloc(MAX(n, 1) * sizeof *view->node_vertex);
+  /* Sized for every node; the unused tail is never touched. */
+  view->vertex_node = citynet_big_alloc(MAX(n, 1) * sizeof *view->vertex_node);
   gsize count = 0;
   for (gsize v = 0; v < n; v++) {
-    if (keep[v]) {
+    if (touched != NULL ? touched[v] != 0 : node_kind_ok[v]) {
       view->node_vertex[v] = (gint32) count;
       view->vertex_node[count++] = (guint32) v;
     } else {
@@ -311,147 +343,160 @@ citynet_view_number_vertices(CitynetView *view, const gboolean *node_kind_ok,
     }
   }
   view->n_vertices = count;
-  view->vertex_node = g_renew(guint32, view->vertex_node, count > 0 ? count : 1);
-  g_free(keep);
 }
 
-/* The arcs of selected tie @i: one per tie in an undirected view (from <
- * to) and for a directed tie in a directed view; two opposite ones for an
- * undirected tie in a directed view. Returns how many (1 or 2). */
-static inline guint
-citynet_view_tie_arcs(const CitynetView *view, gsize i, guint32 from[2],
-                      guint32 to[2])
-{
-  const CitynetTieRec *tie =
-    &g_array_index(view->network->ties, CitynetTieRec, view->ties[i]);
-  guint32 s = (guint32) view->node_vertex[tie->source];
-  guint32 t = (guint32) view->node_vertex[tie->target];
-  if (!view->directed) {
-    from[0] = MIN(s, t);
-    to[0] = MAX(s, t);
-    return 1;
-  }
-  from[0] = s;
-  to[0] = t;
-  if (tie->directed)
-    return 1;
-  from[1] = t;
-  to[1] = s;
-  return 2;
-}
-
-/* An arc waiting in its `to` bucket. */
+/* An arc waiting to be sorted: its `to` vertex and tie as one key (so a
+ * plain integer order is (to, network tie order)), and the tie's weight,
+ * carried along so combining reads the arcs in order instead of looking
+ * every tie up again at random. */
 typedef struct {
-  guint32 from;
-  guint32 tie;
-} CitynetPendingArc;
+  guint64 key;              /* to << 32 | network tie index */
+  double weight;
+} CitynetViewArc;
 
-/* Sorts the arcs by (from, to) keeping network tie order within a pair, as
- * a two-pass LSD bucket sort: scatter by `to`, then scatter the `to`
- * buckets in order by `from`. On return view->edge_ties holds the ties and
- * @arc_to the `to` vertex of each sorted arc, and from_end[u] is the end of
- * vertex u's run (its start is from_end[u - 1], or 0). */
-static gsize
-citynet_view_sort_arcs(CitynetView *view, guint32 **arc_to, guint32 **from_end)
+#define ARC_KEY(to, tie) (((guint64) (to) << 32) | (guint64) (tie))
+#define ARC_TO(arc) ((guint32) ((arc)->key >> 32))
+#define ARC_TIE(arc) ((guint32) ((arc)->key & G_MAXUINT32))
+
+/* Sorts one node's arcs by key. The run comes in network tie order, so a
+ * stable sort by `to` alone gives (to, tie) order. Most runs are a node's
+ * few dozen arcs, for which insertion sort in cache beats anything else;
+ * a hub's long run gets a stable LSD radix sort on `to`, 8 bits a pass
+ * (@to_bits bits in all), through @tmp (room for @n arcs): O(n) where a
+ * comparison sort would cost O(n log n) and, for glibc's qsort(), a
+ * malloc() per run. */
+static void
+citynet_view_sort_run(CitynetViewArc *arcs, gsize n, CitynetViewArc *tmp,
+                      guint to_bits)
 {
-  const gsize n = view->n_vertices;
-  guint32 *to_end = g_new0(guint32, n + 1);
-  guint32 *from_next = g_new0(guint32, n + 1);
-  guint32 from[2], to[2];
-
-  gsize n_arcs = 0;
-  for (gsize i = 0; i < view->n_ties; i++) {
-    guint k = citynet_view_tie_arcs(view, i, from, to);
-    for (guint a = 0; a < k; a++) {
-      to_end[to[a] + 1]++;
-      from_next[from[a] + 1]++;
+  if (n <= 24) {
+    for (gsize i = 1; i < n; i++) {
+      CitynetViewArc arc = arcs[i];
+      gsize j = i;
+      for (; j > 0 && arcs[j - 1].key > arc.key; j--)
+        arcs[j] = arcs[j - 1];
+      arcs[j] = arc;
     }
-    n_arcs += k;
+    return;
   }
-  for (gsize v = 0; v < n; v++) {
-    to_end[v + 1] += to_end[v];
-    from_next[v + 1] += from_next[v];
+  CitynetViewArc *in = arcs, *out = tmp;
+  for (guint shift = 32; shift < 32 + to_bits; shift += 8) {
+    gsize start[257] = { 0 };
+    for (gsize i = 0; i < n; i++)
+      start[((in[i].key >> shift) & 0xff) + 1]++;
+    for (guint d = 0; d < 256; d++)
+      start[d + 1] += start[d];
+    for (gsize i = 0; i < n; i++)
+      out[start[(in[i].key >> shift) & 0xff]++] = in[i];
+    CitynetViewArc *swap = in;
+    in = out;
+    out = swap;
   }
-
-  /* Pass 1, in tie order: each `to` bucket lists its ties in that order.
-   * to_end[v] walks from the start of bucket v to its end. */
-  CitynetPendingArc *pending = g_new(CitynetPendingArc, n_arcs > 0 ? n_arcs : 1);
-  for (gsize i = 0; i < view->n_ties; i++) {
-    guint k = citynet_view_tie_arcs(view, i, from, to);
-    for (guint a = 0; a < k; a++)
-      pending[to_end[to[a]]++] = (CitynetPendingArc) { from[a], view->ties[i] };
-  }
-
-  /* Pass 2, buckets in increasing `to`: stable, so each `from` run ends up
-   * sorted by `to` with ties in network order. */
-  view->edge_ties = g_new(guint32, n_arcs > 0 ? n_arcs : 1);
-  *arc_to = g_new(guint32, n_arcs > 0 ? n_arcs : 1);
-  gsize k = 0;
-  for (gsize v = 0; v < n; v++) {
-    for (; k < to_end[v]; k++) {
-      guint32 slot = from_next[pending[k].from]++;
-      (*arc_to)[slot] = (guint32) v;
-      view->edge_ties[slot] = pending[k].tie;
-    }
-  }
-  g_free(pending);
-  g_free(to_end);
-  *from_end = from_next;
-  return n_arcs;
+  if (in != arcs)
+    memcpy(arcs, in, n * sizeof *arcs);
 }
 
-/* The weight of edge arcs [i, j) under @combine, summed in tie order. */
+/* Puts the selected ties' arcs into per-node runs: one per tie (smaller
+ * end -> larger end) in an undirected view, and for a directed tie in a
+ * directed view; two opposite ones for an undirected tie in a directed
+ * view. @fill holds each node's first slot (exclusive prefix sums of its
+ * arc count) and ends holding each node's end. */
+static void
+citynet_view_scatter_arcs(const CitynetView *view, CitynetViewArc *arcs,
+                          guint32 *fill)
+{
+  const CitynetTieRec *recs = view->network->ties->data;
+  const gint32 *vertex = view->node_vertex;
+  for (gsize i = 0; i < view->n_ties; i++) {
+    const guint32 t = view->ties[i];
+    const CitynetTieRec *tie = &recs[t];
+    const guint32 s = tie->source, d = tie->target;
+    if (!view->directed) {
+      arcs[fill[MIN(s, d)]++] =
+        (CitynetViewArc) { ARC_KEY(vertex[MAX(s, d)], t), tie->weight };
+      continue;
+    }
+    arcs[fill[s]++] = (CitynetViewArc) { ARC_KEY(vertex[d], t), tie->weight };
+    if (!tie->directed)
+      arcs[fill[d]++] = (CitynetViewArc) { ARC_KEY(vertex[s], t), tie->weight };
+  }
+}
+
+/* The weight of arcs [i, j) under @combine, in tie order. */
 static inline double
-citynet_view_combined_weight(const CitynetView *view, gsize i, gsize j,
+citynet_view_combined_weight(const CitynetViewArc *arcs, gsize i, gsize j,
                              CitynetCombine combine)
 {
   if (combine == CITYNET_COMBINE_COUNT)
     return (double) (j - i);
-  const CitynetTieArray *ties = view->network->ties;
-  double weight = g_array_index(ties, CitynetTieRec, view->edge_ties[i]).weight;
-  for (gsize k = i + 1; k < j; k++) {
-    double w = g_array_index(ties, CitynetTieRec, view->edge_ties[k]).weight;
-    weight = combine == CITYNET_COMBINE_MAX ? MAX(weight, w) : weight + w;
-  }
+  double weight = arcs[i].weight;
+  for (gsize k = i + 1; k < j; k++)
+    weight = combine == CITYNET_COMBINE_MAX ? MAX(weight, arcs[k].weight)
+                                            : weight + arcs[k].weight;
   return weight;
 }
 
-/* Sorts the arcs and merges runs of one (from, to) pair into edges (every
- * arc is an edge of its own for CITYNET_COMBINE_NONE). */
+/* Sorts the arcs into (from, to, tie) order and merges runs of one
+ * (from, to) pair into edges (every arc is an edge of its own for
+ * CITYNET_COMBINE_NONE). @out_count is the arc count per network node
+ * (consumed). Each node's run is sorted and combined while it is in
+ * cache. */
 static void
-citynet_view_combine(CitynetView *view, CitynetCombine combine)
+citynet_view_combine(CitynetView *view, guint32 *out_count,
+                     CitynetCombine combine)
 {
-  guint32 *arc_to, *from_end;
-  citynet_view_sort_arcs(view, &arc_to, &from_end);
+  const gsize n_nodes = view->n_nodes;
+  gsize n_arcs = 0;
+  for (gsize v = 0; v < n_nodes; v++) {
+    guint32 c = out_count[v];
+    out_count[v] = (guint32) n_arcs;
+    n_arcs += c;
+  }
+  CitynetViewArc *arcs = citynet_big_alloc(MAX(n_arcs, 1) * sizeof *arcs);
+  citynet_view_scatter_arcs(view, arcs, out_count);
+
+  /* At most one edge per arc: sized for that, the pages beyond the edges
+   * actually made are never touched. */
+  view->edge_ties = citynet_big_alloc(MAX(n_arcs, 1) * sizeof *view->edge_ties);
+  view->edges = citynet_big_alloc(MAX(n_arcs, 1) * sizeof *view->edges);
+  /* The radix sort's buffer: room for the longest run, and the bits a
+   * `to` vertex needs. */
+  gsize longest = 0;
+  for (gsize v = 0, first = 0; v < n_nodes; first = out_count[v], v++)
+    longest = MAX(longest, out_count[v] - first);
+  CitynetViewArc *tmp = citynet_big_alloc(MAX(longest, 1) * sizeof *tmp);
+  guint to_bits = 0;
+  while (to_bits < 32 && (view->n_vertices - 1) >> to_bits != 0)
+    to_bits++;
+
   const gboolean merge = combine != CITYNET_COMBINE_NONE;
-
-  /* Count first, so the edge array is allocated once at its size. */
-  gsize n_edges = 0;
-  for (gsize u = 0, k = 0; u < view->n_vertices; u++)
-    for (gsize first = k; k < from_end[u]; k++)
-      n_edges += !merge || k == first || arc_to[k] != arc_to[k - 1];
-
-  view->edges = g_new(CitynetViewEdge, n_edges > 0 ? n_edges : 1);
   gsize e = 0;
-  for (gsize u = 0, i = 0; u < view->n_vertices; u++) {
-    while (i < from_end[u]) {
+  for (gsize v = 0, first = 0; v < n_nodes; first = out_count[v], v++) {
+    const gsize end = out_count[v];
+    if (end == first)
+      continue;
+    citynet_view_sort_run(arcs + first, end - first, tmp, to_bits);
+    const guint32 u = (guint32) view->node_vertex[v];
+    for (gsize k = first; k < end; k++)
+      view->edge_ties[k] = ARC_TIE(&arcs[k]);
+    for (gsize i = first; i < end;) {
       gsize j = i + 1;
       if (merge)
-        while (j < from_end[u] && arc_to[j] == arc_to[i])
+        while (j < end && ARC_TO(&arcs[j]) == ARC_TO(&arcs[i]))
           j++;
       view->edges[e++] = (CitynetViewEdge) {
-        .from = (guint32) u,
-        .to = arc_to[i],
+        .from = u,
+        .to = ARC_TO(&arcs[i]),
         .first_tie = (guint32) i,
         .n_ties = (guint32) (j - i),
-        .weight = citynet_view_combined_weight(view, i, j, combine),
+        .weight = citynet_view_combined_weight(arcs, i, j, combine),
       };
       i = j;
     }
   }
   view->n_edges = e;
-  g_free(arc_to);
-  g_free(from_end);
+  citynet_big_free(tmp);
+  citynet_big_free(arcs);
 }
 
 CitynetView *
@@ -494,21 +539,27 @@ citynet_view_new(CitynetNetwork *network, const CitynetViewOptions *options,
   view->from = opts->from;
   view->to = opts->to;
 
-  gboolean *node_kind_ok = g_new(gboolean, n > 0 ? n : 1);
+  gboolean *node_kind_ok = citynet_big_alloc(MAX(n, 1) * sizeof *node_kind_ok);
   for (gsize v = 0; v < n; v++)
     node_kind_ok[v] =
       kind_mask[g_array_index(network->nodes, CitynetNodeRec, v).kind];
   g_free(kind_mask);
 
-  gboolean any_directed = citynet_view_select_ties(view, layer_mask,
-                                                   node_kind_ok);
+  CitynetViewSelection sel;
+  citynet_view_select_ties(view, layer_mask, node_kind_ok, opts->direction,
+                           opts->drop_isolates, &sel);
   g_free(layer_mask);
-  citynet_view_number_vertices(view, node_kind_ok, opts->drop_isolates);
-  g_free(node_kind_ok);
+  citynet_view_number_vertices(view, node_kind_ok, sel.touched);
+  citynet_big_free(node_kind_ok);
+  citynet_big_free(sel.touched);
 
   view->directed = opts->direction == CITYNET_DIRECTION_DIRECTED ||
-    (opts->direction == CITYNET_DIRECTION_AUTO && any_directed);
-  citynet_view_combine(view, opts->combine);
+    (opts->direction == CITYNET_DIRECTION_AUTO && sel.any_directed);
+  citynet_view_combine(view, view->directed ? sel.out_directed
+                                            : sel.out_undirected,
+                       opts->combine);
+  citynet_big_free(sel.out_directed);
+  citynet_big_free(sel.out_undirected);
   return view;
 }
 
@@ -537,11 +588,13 @@ citynet_view_new_subset(const CitynetView *parent, const guint32 *vertices,
   for (gsize v = 0; v < parent->n_vertices; v++)
     renumber[v] = -1;
   view->n_nodes = parent->n_nodes;
-  view->node_vertex = g_new(gint32, view->n_nodes > 0 ? view->n_nodes : 1);
+  view->node_vertex = citynet_big_alloc(MAX(view->n_nodes, 1) *
+                                        sizeof *view->node_vertex);
   for (gsize node = 0; node < view->n_nodes; node++)
     view->node_vertex[node] = -1;
   view->n_vertices = n_vertices;
-  view->vertex_node = g_new(guint32, n_vertices > 0 ? n_vertices : 1);
+  view->vertex_node = citynet_big_alloc(MAX(n_vertices, 1) *
+                                        sizeof *view->vertex_node);
   for (gsize i = 0; i < n_vertices; i++) {
     renumber[vertices[i]] = (gint32) i;
     view->vertex_node[i] = parent->vertex_node[vertices[i]];
@@ -554,8 +607,8 @@ citynet_view_new_subset(const CitynetView *parent, const guint32 *vertices,
   for (gsize k = 0; k < n_edges; k++)
     n_arcs += parent->edges[edges[k]].n_ties;
   view->n_edges = n_edges;
-  view->edges = g_new(CitynetViewEdge, n_edges > 0 ? n_edges : 1);
-  view->edge_ties = g_new(guint32, n_arcs > 0 ? n_arcs : 1);
+  view->edges = citynet_big_alloc(MAX(n_edges, 1) * sizeof *view->edges);
+  view->edge_ties = citynet_big_alloc(MAX(n_arcs, 1) * sizeof *view->edge_ties);
   gsize slot = 0;
   for (gsize k = 0; k < n_edges; k++) {
     const CitynetViewEdge *e = &parent->edges[edges[k]];
@@ -574,7 +627,7 @@ citynet_view_new_subset(const CitynetView *parent, const guint32 *vertices,
 
   /* An undirected tie of a directed view is two arcs, possibly in two kept
    * edges: list each tie once, in network order. */
-  view->ties = g_new(guint32, n_arcs > 0 ? n_arcs : 1);
+  view->ties = citynet_big_alloc(MAX(n_arcs, 1) * sizeof *view->ties);
   if (n_arcs > 0)
     memcpy(view->ties, view->edge_ties, n_arcs * sizeof *view->ties);
   qsort(view->ties, n_arcs, sizeof *view->ties, citynet_compare_guint32);
@@ -601,15 +654,15 @@ citynet_view_unref(CitynetView *view)
     return;
   if (g_atomic_int_get(&view->graph_ready)) {
     citynet_igraph_enter();
-    igraph_destroy(&view->graph);
-    igraph_vector_destroy(&view->weights);
+    citynet_igraph_destroy_big(&view->graph, view->graph_big);
+    citynet_igraph_vector_destroy_big(&view->weights);
     citynet_igraph_leave();
   }
-  g_free(view->vertex_node);
-  g_free(view->node_vertex);
-  g_free(view->ties);
-  g_free(view->edges);
-  g_free(view->edge_ties);
+  citynet_big_free(view->vertex_node);
+  citynet_big_free(view->node_vertex);
+  citynet_big_free(view->ties);
+  citynet_big_free(view->edges);
+  citynet_big_free(view->edge_ties);
   citynet_view_options_free(view->options);
   citynet_network_unref(view->network);
   g_free(view);
@@ -762,22 +815,15 @@ citynet_view_build_graph(CitynetView *view, GError **error)
 {
   /* The edges are sorted by (from, to): built in O(n + m) straight from
    * view->edges, instead of igraph_create()'s two sorts of a copied list,
-   * which cost more than PageRank on a large view. */
-  if (!citynet_igraph_create_sorted(&view->graph, view->edges,
-                                    sizeof *view->edges, view->n_edges,
-                                    (igraph_integer_t) view->n_vertices,
-                                    view->directed, error))
-    return FALSE;
-
-  if (!citynet_igraph_check(igraph_vector_init(&view->weights,
-                                               (igraph_integer_t) view->n_edges),
-                            "building the view's weights", error)) {
-    igraph_destroy(&view->graph);
-    return FALSE;
-  }
-  for (gsize e = 0; e < view->n_edges; e++)
-    VECTOR(view->weights)[e] = view->edges[e].weight;
-  return TRUE;
+   * which cost more than PageRank on a large view. The weights are read
+   * in the same pass. */
+  return citynet_igraph_create_sorted_big(&view->graph, view->edges,
+                                          sizeof *view->edges, view->n_edges,
+                                          (igraph_integer_t) view->n_vertices,
+                                          view->directed,
+                                          G_STRUCT_OFFSET(CitynetViewEdge, weight),
+                                          &view->weights, &view->graph_big,
+                                          error);
 }
 
 /* The graph is built under the igraph lock rather than a lock of the view:
