@@ -124,3 +124,22 @@ def test_errors(args, status):
     assert result.returncode == status, result.stderr
     assert result.stdout == ""
     assert result.stderr.startswith("citynet")
+
+
+@pytest.mark.parametrize("command, option, value", [
+    ("ego", "--groups", "EU,NATOO"),
+    ("align", "--groups", "Nato"),
+    ("align", "--strata", "Balkan"),
+])
+def test_unknown_group_is_a_usage_error(command, option, value):
+    # The library reads an unknown group as one nobody belongs to; on the
+    # command line that is a typo, which must not silently give zeros.
+    args = [command, BUNDLE, "--focus", "istanbul", option, value]
+    if command == "align":
+        args += ["--baseline", "turkey-government"]
+    result = run(*args)
+    assert result.returncode == 2, result.stderr
+    assert result.stdout == ""
+    bad = value.split(",")[-1]
+    assert f"{option}: the bundle has no country group '{bad}'" in result.stderr
+    assert "NATO" in result.stderr  # the known groups are listed

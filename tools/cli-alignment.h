@@ -71,6 +71,16 @@ CitynetAlignmentOptions *cli_align_options_build(const CliAlignArgs *args,
                                                  CliAlignSettings *settings,
                                                  GError **error);
 
+/**
+ * cli_align_check_groups:
+ * Checks that every name of --groups and --strata is a country group of
+ * @network (the library would read an unknown one as empty).
+ * Returns: TRUE, or FALSE with CLI_ERROR_USAGE naming the group and the
+ * bundle's groups.
+ */
+gboolean cli_align_check_groups(const CliAlignArgs *args,
+                                const CitynetNetwork *network, GError **error);
+
 /** cli_align_groups: Returns: (transfer full): the --groups list, or every
  * group of @network; g_strfreev(). */
 char **cli_align_groups(const CliAlignArgs *args, const CitynetNetwork *network);

@@ -250,7 +250,7 @@ static gboolean
 compute(Run *run, GError **error)
 {
   run->network = citynet_bundle_load(run->bundle, error);
-  if (run->network == NULL)
+  if (run->network == NULL || !cli_align_check_groups(&args.align, run->network, error))
     return FALSE;
   gssize focus = citynet_network_find_node(run->network, args.focus, error);
   if (focus < 0)
