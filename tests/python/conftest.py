@@ -2,7 +2,10 @@
 'python' suite; by hand: PYTHONPATH=build/bindings/python /usr/bin/python3
 -m pytest -q tests/python)."""
 
+import gc
+import json
 import os
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -12,6 +15,59 @@ import citynet
 SOURCE_ROOT = Path(os.environ.get("CITYNET_SOURCE_ROOT",
                                   Path(__file__).resolve().parents[2]))
 ISTANBUL = SOURCE_ROOT / "data" / "istanbul"
+CLI = os.environ.get("CITYNET_CLI")
+
+# Memory tests measure the resident set size, which says nothing in a
+# sanitized build.
+skip_if_sanitized = pytest.mark.skipif(
+    bool(os.environ.get("CITYNET_SANITIZED")),
+    reason="RSS is not meaningful under AddressSanitizer (freed memory is "
+           "quarantined); ASan checks the C side itself in that build")
+
+
+def rss_bytes():
+    """The resident set size of this process, in bytes."""
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
+def memory_growth(step, warmup, rounds):
+    """Runs step() warmup times, then rounds times; returns the growth of
+    RSS over the measured rounds."""
+    for _ in range(warmup):
+        step()
+    gc.collect()
+    before = rss_bytes()
+    for _ in range(rounds):
+        step()
+    gc.collect()
+    return rss_bytes() - before
+
+
+def assert_memory_flat(step, warmup, rounds, limit=2 * 1024 * 1024):
+    """Fails when RSS grows by limit bytes or more over rounds calls of
+    step() made after warmup calls."""
+    growth = memory_growth(step, warmup, rounds)
+    assert growth < limit, f"RSS grew by {growth / 1e6:.1f} MB"
+
+
+def run_command(*args, timeout=300):
+    """Runs the citynet command ($CITYNET_CLI) with args, asserts that it
+    succeeded and returns the finished process; skips the test when the
+    command is not built."""
+    if not CLI or not os.path.exists(CLI):
+        pytest.skip("the citynet command is not built (CITYNET_CLI unset or "
+                    "missing); nothing to compare with")
+    result = subprocess.run([CLI, *map(str, args)], capture_output=True,
+                            timeout=timeout,
+                            env=dict(os.environ, OMP_NUM_THREADS="1"))
+    assert result.returncode == 0, result.stderr.decode()
+    return result
+
+
+def run_cli(*args):
+    """The JSON the citynet command prints for args + --format json."""
+    return json.loads(run_command(*args, "--format", "json").stdout)
 
 
 def write_bundle(directory, nodes, ties, countries=None, groups=None,
@@ -74,6 +130,18 @@ def small_network():
     n.add_tie("istanbul", "rome", "sister", start="1990", end="2000")
     n.add_tie("turkey-government", "athens", "visit", start="2021-04",
               end="2021-04")
+    return n
+
+
+def city_network(ids, ties, layer="sister"):
+    """A network of cities ``ids`` (country TUR) with ``ties`` given as
+    (source, target, weight, directed) in ``layer``."""
+    n = citynet.Network()
+    n.add_country("TUR", "Türkiye")
+    for node in ids:
+        n.add_node(node, "city", country="TUR")
+    for source, target, weight, directed in ties:
+        n.add_tie(source, target, layer, weight=weight, directed=directed)
     return n
 
 

@@ -9,11 +9,9 @@ their comments); the Istanbul numbers are compared with `citynet ego` and
 seed; the UN votes with ../shared/data/unvotes when present.
 """
 
-import gc
 import json
 import math
 import os
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -22,9 +20,9 @@ import citynet
 from citynet import (Alignment, CancelledError, EIIndex, FileError,
                      GroupComposition, NotFoundError, TestResult, UnAgreement,
                      UnVotes, UsageError)
-from conftest import SOURCE_ROOT
+from conftest import (SOURCE_ROOT, assert_memory_flat, run_cli,
+                      skip_if_sanitized)
 
-CLI = os.environ.get("CITYNET_CLI")
 SHARED = Path(os.environ.get("CITYNET_SHARED_DATA",
                              SOURCE_ROOT.parent / "shared" / "data"))
 UNVOTES = SHARED / "unvotes"
@@ -639,17 +637,6 @@ def test_unvotes_real_file():
 # Agreement with the citynet command
 # ---------------------------------------------------------------------------
 
-def run_cli(*args):
-    if not CLI or not os.path.exists(CLI):
-        pytest.skip("the citynet command is not built (CITYNET_CLI unset or "
-                    "missing); nothing to compare with")
-    result = subprocess.run([CLI, *map(str, args), "--format", "json"],
-                            capture_output=True, timeout=300,
-                            env=dict(os.environ, OMP_NUM_THREADS="1"))
-    assert result.returncode == 0, result.stderr.decode()
-    return json.loads(result.stdout)
-
-
 def same(ours, theirs, where=""):
     """A value from Python equals one from the command's JSON (null is
     NaN, or None for text)."""
@@ -828,18 +815,7 @@ def test_cancel_permutations():
     assert v.ei_index("X1", permutations=100).ego.n == 100
 
 
-pytestmark_memory = pytest.mark.skipif(
-    bool(os.environ.get("CITYNET_SANITIZED")),
-    reason="RSS is not meaningful under AddressSanitizer (freed memory is "
-           "quarantined); ASan checks the C side itself in that build")
-
-
-def rss_bytes():
-    with open("/proc/self/statm") as f:
-        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
-
-
-@pytestmark_memory
+@skip_if_sanitized
 def test_memory_flat(toy_votes):
     n = alignment_network()
     for code, value in (("GBR", 0.8), ("DEU", 0.6), ("AZE", 0.9), ("TUR", 1.0)):
@@ -861,12 +837,4 @@ def test_memory_flat(toy_votes):
         with pytest.raises(UsageError):
             votes.agreement("TUR", (2012, 2010))
 
-    for _ in range(200):
-        step()
-    gc.collect()
-    before = rss_bytes()
-    for _ in range(2000):
-        step()
-    gc.collect()
-    growth = rss_bytes() - before
-    assert growth < 2 * 1024 * 1024, f"RSS grew by {growth / 1e6:.1f} MB"
+    assert_memory_flat(step, warmup=200, rounds=2000)

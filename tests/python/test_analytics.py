@@ -8,19 +8,15 @@ generated graph, bad input, memory, and cancelling a long betweenness
 through the progress handler.
 """
 
-import gc
-import json
 import math
-import os
 import random
-import subprocess
 
 import pytest
 
 import citynet
-from conftest import small_network
+from conftest import (assert_memory_flat, city_network, run_cli,
+                      skip_if_sanitized, small_network)
 
-CLI = os.environ.get("CITYNET_CLI")
 WINDOW = dict(start="2019-06-23", end="2024-03-31")
 EXACT = 1e-14
 SOLVED = 1e-10
@@ -29,13 +25,7 @@ SOLVED = 1e-10
 def network(ids, ties):
     """A network of cities ``ids`` (country TUR) with ``ties`` given as
     (source, target, weight, directed)."""
-    n = citynet.Network()
-    n.add_country("TUR", "Türkiye")
-    for node in ids:
-        n.add_node(node, "city", country="TUR")
-    for source, target, weight, directed in ties:
-        n.add_tie(source, target, "x", weight=weight, directed=directed)
-    return n
+    return city_network(ids, ties, layer="x")
 
 
 STAR_IDS = ["c", "l1", "l2", "l3", "l4", "iso"]
@@ -367,17 +357,6 @@ def test_clustering_subset_and_empty(blocs):
 
 # -- agreement with the command line on data/istanbul --------------------------------
 
-def run_cli(*args):
-    if not CLI or not os.path.exists(CLI):
-        pytest.skip("the citynet command is not built (CITYNET_CLI unset or "
-                    "missing); nothing to compare with")
-    result = subprocess.run([CLI, *map(str, args), "--format", "json"],
-                            capture_output=True, timeout=300,
-                            env=dict(os.environ, OMP_NUM_THREADS="1"))
-    assert result.returncode == 0, result.stderr.decode()
-    return json.loads(result.stdout)
-
-
 def same_number(ours, theirs):
     if theirs is None:  # NaN is printed as null
         return math.isnan(ours)
@@ -627,13 +606,7 @@ def test_measure_with_nul_is_rejected(star):
 
 # -- memory -----------------------------------------------------------------------------
 
-def rss_bytes():
-    with open("/proc/self/statm") as f:
-        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
-
-
-@pytest.mark.skipif(bool(os.environ.get("CITYNET_SANITIZED")),
-                    reason="RSS is not meaningful under AddressSanitizer")
+@skip_if_sanitized
 def test_memory_flat(blocs):
     opts = citynet.CentralityOptions(personalization=["a1"], cutoff=3)
 
@@ -652,15 +625,7 @@ def test_memory_flat(blocs):
             with pytest.raises(citynet.CitynetError):
                 bad()
 
-    for _ in range(100):
-        step()
-    gc.collect()
-    before = rss_bytes()
-    for _ in range(1500):
-        step()
-    gc.collect()
-    growth = rss_bytes() - before
-    assert growth < 2 * 1024 * 1024, f"RSS grew by {growth / 1e6:.1f} MB"
+    assert_memory_flat(step, warmup=100, rounds=1500)
 
 
 # -- cancelling through the progress handler ------------------------------------------

@@ -6,27 +6,18 @@ tests skip with a message when it is not built.
 """
 
 import json
-import os
-import subprocess
 
 import pytest
 
 import citynet
-from conftest import small_network
+from conftest import run_command, small_network
 
-CLI = os.environ.get("CITYNET_CLI")
 
 
 def cli_report(bundle, focus, *options):
-    if not CLI or not os.path.exists(CLI):
-        pytest.skip("the citynet command is not built (CITYNET_CLI unset or "
-                    "missing); nothing to compare with")
-    result = subprocess.run([CLI, "report", str(bundle), "--focus", focus,
-                             "--format", "json", *options],
-                            capture_output=True, timeout=120,
-                            env=dict(os.environ, OMP_NUM_THREADS="1"))
-    assert result.returncode == 0, result.stderr.decode()
-    return json.loads(result.stdout)
+    return json.loads(run_command("report", bundle, "--focus", focus,
+                                  "--format", "json", *options,
+                                  timeout=120).stdout)
 
 
 def compare(composition, report):

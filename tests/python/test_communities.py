@@ -8,19 +8,16 @@ python-igraph on a generated graph, and with `citynet communities` /
 `citynet assortativity --format json` on data/istanbul.
 """
 
-import gc
 import json
 import math
-import os
 import random
-import subprocess
 
 import pytest
 
 import citynet
-from conftest import small_network
+from conftest import (assert_memory_flat, run_command, skip_if_sanitized,
+                      small_network)
 
-CLI = os.environ.get("CITYNET_CLI")
 WINDOW = dict(start="2019-06-23", end="2024-03-31")
 CLI_WINDOW = ["--from", "2019-06-23", "--to", "2024-03-31"]
 EXACT = dict(rel=1e-13, abs=1e-14)
@@ -636,14 +633,8 @@ def test_detection_quality_and_comparison_match_igraph(generated):
 # ---------------------------------------------------------------------------
 
 def cli_json(command, bundle, *options):
-    if not CLI or not os.path.exists(CLI):
-        pytest.skip("the citynet command is not built (CITYNET_CLI unset or "
-                    "missing); nothing to compare with")
-    result = subprocess.run([CLI, command, str(bundle), "--format", "json",
-                             *options], capture_output=True, timeout=300,
-                            env=dict(os.environ, OMP_NUM_THREADS="1"))
-    assert result.returncode == 0, result.stderr.decode()
-    return json.loads(result.stdout)
+    return json.loads(run_command(command, bundle, "--format", "json",
+                                  *options).stdout)
 
 
 def same_number(ours, theirs):
@@ -890,13 +881,7 @@ def test_partitions_of_other_views():
 # Memory
 # ---------------------------------------------------------------------------
 
-def rss_bytes():
-    with open("/proc/self/statm") as f:
-        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
-
-
-@pytest.mark.skipif(bool(os.environ.get("CITYNET_SANITIZED")),
-                    reason="RSS is not meaningful under AddressSanitizer")
+@skip_if_sanitized
 def test_memory_flat():
     # 120 vertices: leaking one partition per round would grow RSS by
     # about 2 MB over the measured rounds (calibrated by leaking on
@@ -922,12 +907,4 @@ def test_memory_flat():
             except citynet.CitynetError:
                 pass
 
-    for _ in range(100):
-        step()
-    gc.collect()
-    before = rss_bytes()
-    for _ in range(1500):
-        step()
-    gc.collect()
-    growth = rss_bytes() - before
-    assert growth < 1024 * 1024, f"RSS grew by {growth / 1e6:.1f} MB"
+    assert_memory_flat(step, warmup=100, rounds=1500, limit=1024 * 1024)

@@ -7,19 +7,16 @@ on data/istanbul must equal the citynet command's JSON (ego-net, holes,
 brokerage, between) to 1e-12 relative; structural holes agree with
 NetworkX on generated graphs."""
 
-import gc
-import json
 import math
-import os
 import random
-import subprocess
 
 import pytest
 
 import citynet
 from citynet.ego import BROKERAGE_ROLES, BROKERAGE_STATS, EGO_MEASURES
+from conftest import (assert_memory_flat, city_network, run_cli,
+                      skip_if_sanitized)
 
-CLI = os.environ.get("CITYNET_CLI")
 NAN = float("nan")
 REL = 1e-12
 
@@ -31,13 +28,7 @@ REL = 1e-12
 def graph(ids, ties, direction="auto"):
     """A view of nodes ``ids`` (kind city, country TUR) and ``ties``
     (source, target, weight, directed), combined by sum."""
-    n = citynet.Network()
-    n.add_country("TUR", "Türkiye")
-    for node in ids:
-        n.add_node(node, "city", country="TUR")
-    for source, target, weight, directed in ties:
-        n.add_tie(source, target, "sister", weight=weight, directed=directed)
-    return n.view(direction=direction)
+    return city_network(ids, ties).view(direction=direction)
 
 
 def star(isolate=False):
@@ -598,17 +589,6 @@ def test_bloc_betweenness_bad_input():
 # Agreement with the citynet command on data/istanbul
 # ----------------------------------------------------------------------------
 
-def cli_json(*args):
-    if not CLI or not os.path.exists(CLI):
-        pytest.skip("the citynet command is not built (CITYNET_CLI unset or "
-                    "missing); nothing to compare with")
-    result = subprocess.run([CLI, *map(str, args), "--format", "json"],
-                            capture_output=True, timeout=300,
-                            env=dict(os.environ, OMP_NUM_THREADS="1"))
-    assert result.returncode == 0, result.stderr.decode()
-    return json.loads(result.stdout)
-
-
 WINDOWS = [({}, []),
            ({"start": "2019-06-23", "end": "2024-03-31"},
             ["--from", "2019-06-23", "--to", "2024-03-31"]),
@@ -619,7 +599,7 @@ WINDOWS = [({}, []),
 @pytest.mark.parametrize("mode", ["all", "out", "in"])
 def test_ego_measures_agree_with_cli(istanbul_path, view_args, cli_args, mode):
     view = citynet.load(istanbul_path).view(**view_args)
-    doc = cli_json("ego-net", istanbul_path, "--all", "--mode", mode, *cli_args)
+    doc = run_cli("ego-net", istanbul_path, "--all", "--mode", mode, *cli_args)
     ours = view.ego_measures(mode=mode).to_dict()
     assert [r["id"] for r in doc["measures"]] == list(ours)
     for row in doc["measures"]:
@@ -634,7 +614,7 @@ def test_ego_network_agrees_with_cli(istanbul_path, order, mode, alter_ties):
     view = citynet.load(istanbul_path).view()
     args = ["ego-net", istanbul_path, "--focus", "istanbul", "--order", order,
             "--mode", mode] + ([] if alter_ties else ["--no-alter-ties"])
-    doc = cli_json(*args)
+    doc = run_cli(*args)
     ego = view.ego_network("istanbul", order, mode=mode, alter_ties=alter_ties)
     assert doc["ego_network"] == {"vertices": len(ego.vertices),
                                   "edges": len(ego.edges), "ties": len(ego.ties)}
@@ -654,7 +634,7 @@ def test_ego_network_agrees_with_cli(istanbul_path, order, mode, alter_ties):
 @pytest.mark.parametrize("view_args,cli_args", WINDOWS[:2])
 def test_holes_agree_with_cli(istanbul_path, model, weighted, view_args, cli_args):
     view = citynet.load(istanbul_path).view(**view_args)
-    doc = cli_json("holes", istanbul_path, "--model", model, *cli_args,
+    doc = run_cli("holes", istanbul_path, "--model", model, *cli_args,
                    *([] if weighted else ["--unweighted"]))
     holes = view.structural_holes(model, weighted=weighted)
     theirs = {(r["id"], r["measure"]): r for r in doc["rows"]}
@@ -679,7 +659,7 @@ def test_brokerage_agrees_with_cli(istanbul_path, by, directed, permutations, se
             "--to", "2024-03-31", "--permutations", permutations, "--seed", seed]
     if directed is False:
         args.append("--undirected")
-    doc = cli_json(*args)
+    doc = run_cli(*args)
     b = view.brokerage(by, directed=directed, permutations=permutations, seed=seed)
     assert doc["options"]["directed"] == b.directed
     assert doc["options"]["by"] == b.partition.source
@@ -733,7 +713,7 @@ def test_bloc_betweenness_agrees_with_cli(istanbul_path, sources, targets, optio
         args.append("--unweighted")
     if options.get("normalized"):
         args.append("--normalized")
-    doc = cli_json(*args)
+    doc = run_cli(*args)
     ours = view.bloc_betweenness(bloc(sources), bloc(targets), **options)
     assert doc["options"]["source_nodes"] == len(bloc(sources))
     assert len(doc["rows"]) == len(ours)
@@ -764,13 +744,7 @@ def test_results_convert():
     assert "StructuralHoles" in repr(view.structural_holes())
 
 
-def rss_bytes():
-    with open("/proc/self/statm") as f:
-        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
-
-
-@pytest.mark.skipif(bool(os.environ.get("CITYNET_SANITIZED")),
-                    reason="RSS is not meaningful under AddressSanitizer")
+@skip_if_sanitized
 def test_memory_is_released():
     view = two_blocs()
     part = view.partition(labels={"a1": "A", "a2": "A", "a3": "A"}, unlisted="B")
@@ -793,12 +767,4 @@ def test_memory_is_released():
             with pytest.raises(citynet.CitynetError):
                 call()
 
-    for _ in range(200):
-        step()
-    gc.collect()
-    before = rss_bytes()
-    for _ in range(3000):
-        step()
-    gc.collect()
-    growth = rss_bytes() - before
-    assert growth < 2 * 1024 * 1024, f"RSS grew by {growth / 1e6:.1f} MB"
+    assert_memory_flat(step, warmup=200, rounds=3000)

@@ -14,9 +14,9 @@ import xml.etree.ElementTree as ET
 import pytest
 
 import citynet
-from conftest import ISTANBUL, small_network
+from conftest import (ISTANBUL, assert_memory_flat, run_command,
+                      skip_if_sanitized, small_network)
 
-CLI = os.environ.get("CITYNET_CLI")
 WINDOW = dict(start="2019-06-23", end="2024-03-31")
 PERIOD = "2019-06-23..2024-03-31"
 SVG = "{http://www.w3.org/2000/svg}"
@@ -160,14 +160,8 @@ CLI_CASES = [
 
 
 def cli_figure(kind, fmt, args, path):
-    if not CLI or not os.path.exists(CLI):
-        pytest.skip("the citynet command is not built (CITYNET_CLI unset or "
-                    "missing); nothing to compare with")
-    result = subprocess.run([CLI, "figure", str(ISTANBUL), "--kind", kind,
-                             "--focus", "istanbul", "--period", PERIOD,
-                             *args, "-o", str(path)], capture_output=True,
-                            timeout=120, env=dict(os.environ, OMP_NUM_THREADS="1"))
-    assert result.returncode == 0, result.stderr.decode()
+    run_command("figure", ISTANBUL, "--kind", kind, "--focus", "istanbul",
+                "--period", PERIOD, *args, "-o", path, timeout=120)
     return path.read_bytes()
 
 
@@ -368,10 +362,8 @@ def test_bad_input(view, network):
 # Memory
 # ---------------------------------------------------------------------------
 
-@pytest.mark.skipif(bool(os.environ.get("CITYNET_SANITIZED")),
-                    reason="RSS is not meaningful under AddressSanitizer")
+@skip_if_sanitized
 def test_memory():
-    from test_memory import LIMIT, measure
     n = small_network()
     v = n.view(**WINDOW)
 
@@ -391,4 +383,4 @@ def test_memory():
                     pass
         gc.collect()
 
-    assert measure(step, warmup=5, rounds=40) < LIMIT
+    assert_memory_flat(step, warmup=5, rounds=40)

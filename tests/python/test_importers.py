@@ -6,15 +6,14 @@ twin-city list, bad input, and memory."""
 import gc
 import json
 import os
-import subprocess
 from pathlib import Path
 
 import pytest
 
 import citynet
-from conftest import SOURCE_ROOT
+from conftest import (SOURCE_ROOT, assert_memory_flat, run_command,
+                      skip_if_sanitized)
 
-CLI = os.environ.get("CITYNET_CLI")
 SHARED = Path(os.environ.get("CITYNET_SHARED_DATA",
                              SOURCE_ROOT.parent / "shared" / "data"))
 TWINS = SHARED / "hekman-twincities" / "twin_cities_geocoded.csv"
@@ -63,16 +62,6 @@ def members_csv(tmp_path):
     path = tmp_path / "members.csv"
     path.write_text(MEMBERS, encoding="utf-8")
     return path
-
-
-def cli(*args):
-    if not CLI or not os.path.exists(CLI):
-        pytest.skip("the citynet command is not built (CITYNET_CLI unset or "
-                    "missing); nothing to compare with")
-    result = subprocess.run([CLI, *map(str, args)], capture_output=True,
-                            timeout=300, env=dict(os.environ, OMP_NUM_THREADS="1"))
-    assert result.returncode == 0, result.stderr.decode()
-    return result
 
 
 def bundle_files(directory):
@@ -295,7 +284,7 @@ def test_report_forms(pairs_csv, tmp_path):
 def test_agrees_with_cli(kind, pairs_csv, members_csv, tmp_path):
     source = pairs_csv if kind == "pairs" else members_csv
     out = tmp_path / "cli"
-    cli("import", kind, source, "-o", out, "-q")
+    run_command("import", kind, source, "-o", out, "-q")
     function = citynet.import_pairs if kind == "pairs" else citynet.import_members
     network, report = function(str(source))
     network.save(tmp_path / "py")
@@ -307,9 +296,9 @@ def test_agrees_with_cli(kind, pairs_csv, members_csv, tmp_path):
 
 def test_options_agree_with_cli(tmp_path, members_csv):
     out = tmp_path / "cli"
-    cli("import", "members", members_csv, "-o", out, "-q", "--role-weight",
-        "emperor=4", "--layer", "network", "--undirected", "--column",
-        "start=", "--delimiter", "comma")
+    run_command("import", "members", members_csv, "-o", out, "-q",
+                "--role-weight", "emperor=4", "--layer", "network",
+                "--undirected", "--column", "start=", "--delimiter", "comma")
     network, report = citynet.import_members(
         str(members_csv), role_weights={"emperor": 4}, layer="network",
         directed=False, columns={"start": ""}, delimiter="comma")
@@ -345,7 +334,7 @@ def test_twin_cities(twins):
 
 def test_twin_cities_agree_with_cli(twins, tmp_path):
     out = tmp_path / "twins"
-    cli("import", "pairs", TWINS, "-o", out, "-q")
+    run_command("import", "pairs", TWINS, "-o", out, "-q")
     network, report = twins
     cli_network = citynet.load(out)
     assert (len(cli_network.nodes), len(cli_network.ties)) == \
@@ -443,10 +432,8 @@ def test_wrong_types_and_values(pairs_csv):
 # Memory
 # ---------------------------------------------------------------------------
 
-@pytest.mark.skipif(bool(os.environ.get("CITYNET_SANITIZED")),
-                    reason="RSS is not meaningful under AddressSanitizer")
+@skip_if_sanitized
 def test_memory(pairs_csv, members_csv, tmp_path):
-    from test_memory import LIMIT, measure
     missing = tmp_path / "missing.csv"
 
     def step():
@@ -467,4 +454,4 @@ def test_memory(pairs_csv, members_csv, tmp_path):
                 pass
         gc.collect()
 
-    assert measure(step, warmup=5, rounds=30) < LIMIT
+    assert_memory_flat(step, warmup=5, rounds=30)

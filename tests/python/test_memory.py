@@ -2,41 +2,16 @@
 networks, views, compositions, problem lists and errors are created and
 dropped; the resident set size must stay flat after a warm-up."""
 
-import gc
-import os
 
 import pytest
 
 import citynet
-from conftest import small_network, write_bundle
+from conftest import (assert_memory_flat, skip_if_sanitized, small_network,
+                      write_bundle)
 
 WINDOW = dict(start="2019-06-23", end="2024-03-31")
 
-pytestmark = pytest.mark.skipif(
-    bool(os.environ.get("CITYNET_SANITIZED")),
-    reason="RSS is not meaningful under AddressSanitizer (freed memory is "
-           "quarantined); ASan checks the C side itself in that build")
-
-
-def rss_bytes():
-    with open("/proc/self/statm") as f:
-        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
-
-
-def measure(step, warmup, rounds):
-    """Runs step() warmup times, then rounds times; returns the growth of
-    RSS over the measured rounds."""
-    for _ in range(warmup):
-        step()
-    gc.collect()
-    before = rss_bytes()
-    for _ in range(rounds):
-        step()
-    gc.collect()
-    return rss_bytes() - before
-
-
-LIMIT = 2 * 1024 * 1024
+pytestmark = skip_if_sanitized
 
 
 @pytest.fixture(scope="module")
@@ -68,8 +43,7 @@ def test_networks_views_compositions(bundles):
         n2.view(combine="none").composition(0)
         n.groups_at("athens", "2020")
 
-    growth = measure(step, 200, 2000)
-    assert growth < LIMIT, f"RSS grew by {growth / 1e6:.1f} MB"
+    assert_memory_flat(step, warmup=200, rounds=2000)
 
 
 def test_errors_and_problem_lists(bundles):
@@ -89,8 +63,7 @@ def test_errors_and_problem_lists(bundles):
         with pytest.raises(citynet.UsageError):
             n.view(start="2019-02-30")
 
-    growth = measure(step, 300, 3000)
-    assert growth < LIMIT, f"RSS grew by {growth / 1e6:.1f} MB"
+    assert_memory_flat(step, warmup=300, rounds=3000)
 
 
 def test_graphml_and_save(tmp_path):
@@ -101,5 +74,4 @@ def test_graphml_and_save(tmp_path):
         v.write_graphml(tmp_path / "v.graphml")
         n.save(tmp_path / "b")
 
-    growth = measure(step, 10, 100)
-    assert growth < LIMIT, f"RSS grew by {growth / 1e6:.1f} MB"
+    assert_memory_flat(step, warmup=10, rounds=100)

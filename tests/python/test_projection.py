@@ -7,16 +7,13 @@ projections must equal `citynet project ... --format json`.
 """
 
 import gc
-import json
 import math
-import os
-import subprocess
 
 import pytest
 
 import citynet
+from conftest import assert_memory_flat, run_cli, skip_if_sanitized
 
-CLI = os.environ.get("CITYNET_CLI")
 EXACT = 1e-14
 
 
@@ -235,17 +232,6 @@ def test_projection_cannot_be_made_directly():
 
 # -- agreement with the command line on data/istanbul ----------------------------------------
 
-def run_cli(*args):
-    if not CLI or not os.path.exists(CLI):
-        pytest.skip("the citynet command is not built (CITYNET_CLI unset or "
-                    "missing); nothing to compare with")
-    result = subprocess.run([CLI, *map(str, args), "--format", "json"],
-                            capture_output=True, timeout=300,
-                            env=dict(os.environ, OMP_NUM_THREADS="1"))
-    assert result.returncode == 0, result.stderr.decode()
-    return json.loads(result.stdout)
-
-
 def same_number(ours, theirs):
     if theirs is None:
         return math.isnan(ours)
@@ -297,13 +283,7 @@ def test_saved_projection_agrees_with_cli(istanbul_path, tmp_path):
 
 # -- memory ---------------------------------------------------------------------------------
 
-def rss_bytes():
-    with open("/proc/self/statm") as f:
-        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
-
-
-@pytest.mark.skipif(bool(os.environ.get("CITYNET_SANITIZED")),
-                    reason="RSS is not meaningful under AddressSanitizer")
+@skip_if_sanitized
 def test_memory_flat():
     view = toy().view()
 
@@ -319,12 +299,4 @@ def test_memory_flat():
         with pytest.raises(citynet.UsageError):
             view.project("jaccard")
 
-    for _ in range(100):
-        step()
-    gc.collect()
-    before = rss_bytes()
-    for _ in range(1500):
-        step()
-    gc.collect()
-    growth = rss_bytes() - before
-    assert growth < 2 * 1024 * 1024, f"RSS grew by {growth / 1e6:.1f} MB"
+    assert_memory_flat(step, warmup=100, rounds=1500)

@@ -7,9 +7,10 @@ never reach a g_return_if_fail() or hand C an embedded NUL.
 from __future__ import annotations
 
 import datetime
+import numbers
 import operator
 import os
-from typing import Iterable, List, Optional, Union
+from typing import Any, Iterable, List, Optional, Union
 
 from ._citynet import ffi, lib
 from .errors import UsageError, check
@@ -145,3 +146,42 @@ def str_list(values: Union[str, Iterable[str], None], what: str) -> List[str]:
         if not isinstance(v, str):
             raise TypeError(f"{what} must be str, not {type(v).__name__}")
     return out
+
+
+def parse_name(parser, ctype: str, value: Any, what: str) -> int:
+    """Returns the enum value the C parser ``parser`` gives for the str
+    ``value``; UsageError with the library's message (the command line's)
+    when the name is unknown."""
+    if not isinstance(value, str):
+        raise TypeError(f"{what} must be a str, not {type(value).__name__}")
+    out = ffi.new(ctype)
+    err = ffi.new("GError **")
+    parser(to_c(value, what), out, err)
+    check(err)
+    return int(out[0])
+
+
+def strict_flag(value: Any, what: str) -> bool:
+    """A bool, or an integer equal to 0 or 1 (TypeError otherwise)."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, numbers.Integral) and value in (0, 1):
+        return bool(value)
+    raise TypeError(f"{what} must be a bool, not {type(value).__name__}")
+
+
+def real_number(value: Any, what: str) -> float:
+    """A real number other than a bool, as float (TypeError otherwise)."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{what} must be a number, not {type(value).__name__}")
+    return float(value)
+
+
+def c_new(constructor, destructor, *args):
+    """Calls the C ``constructor(*args, &error)``, raises its error, and
+    returns the new object, freed by ``destructor`` when garbage
+    collected (or at ffi.release())."""
+    err = ffi.new("GError **")
+    ptr = constructor(*args, err)
+    check(err)
+    return ffi.gc(ptr, destructor)

@@ -23,7 +23,6 @@ docs/alignment.md.
 
 from __future__ import annotations
 
-import difflib
 import math
 import numbers
 import operator
@@ -31,8 +30,9 @@ from typing import (TYPE_CHECKING, Any, Dict, List, NamedTuple, Optional,
                     Sequence, Tuple, Union)
 
 from ._citynet import ffi, lib
-from ._util import (DateLike, PathLike, date_text, format_date, from_c,
-                    path_to_c, str_list, to_c)
+from ._util import (DateLike, PathLike, c_new, date_text, format_date,
+                    from_c, path_to_c, str_list, to_c)
+from .composition import _FocusComposition
 from .errors import NotFoundError, UsageError, check
 from .network import COUNTRY_COLUMNS, Network, Node, NodeRef, _check_key
 from .table import Table
@@ -154,6 +154,7 @@ def _known_groups(network: Network, groups: Sequence[str], what: str) -> None:
     known = network.groups
     for group in groups:
         if group not in known:
+            import difflib  # only for this message: keeps `import citynet` fast
             close = difflib.get_close_matches(group, known, n=1)
             hint = f"; did you mean {close[0]!r}?" if close else \
                 f"; the network's groups: {', '.join(known) or '(none)'}"
@@ -340,7 +341,7 @@ class Diversity(Table[DiversityRow]):
         raise KeyError((dimension, layer))
 
 
-class GroupComposition(Table[GroupCompositionRow]):
+class GroupComposition(_FocusComposition, Table[GroupCompositionRow]):
     """A focus node's entries in a view by partner country and by group of
     interest (judged on each tie's reference date), over all layers and
     within each layer; made by :meth:`View.group_composition`.
@@ -358,10 +359,9 @@ class GroupComposition(Table[GroupCompositionRow]):
     @classmethod
     def _compute(cls, view: "View", focus: int, options,
                  groups: List[str]) -> "GroupComposition":
-        err = ffi.new("GError **")
-        ptr = lib.citynet_group_composition_new(view._ptr, focus, options, err)
-        check(err)
-        ptr = ffi.gc(ptr, lib.citynet_group_composition_free)
+        ptr = c_new(lib.citynet_group_composition_new,
+                    lib.citynet_group_composition_free, view._ptr, focus,
+                    options)
         try:
             rows = cls._read_rows(ptr)
             diversity = cls._read_diversity(ptr)
@@ -426,16 +426,6 @@ class GroupComposition(Table[GroupCompositionRow]):
                 measures += [float(values[0]), float(values[1])]
             rows.append(DiversityRow(*head, *measures))
         return rows
-
-    @property
-    def view(self) -> "View":
-        """The view the composition was computed in."""
-        return self._view
-
-    @property
-    def focus(self) -> Node:
-        """The focus node."""
-        return self._focus
 
     @property
     def groups(self) -> List[str]:
@@ -571,12 +561,10 @@ class EIIndex(Table[EIRow]):
     @classmethod
     def _compute(cls, view: "View", focus: Optional[int], group: Optional[str],
                  options) -> "EIIndex":
-        err = ffi.new("GError **")
         c_group = to_c(group, "group", optional=True)
-        ptr = lib.citynet_ei_index_new(view._ptr, -1 if focus is None else focus,
-                                       c_group, options, err)
-        check(err)
-        ptr = ffi.gc(ptr, lib.citynet_ei_index_free)
+        ptr = c_new(lib.citynet_ei_index_new, lib.citynet_ei_index_free,
+                    view._ptr, -1 if focus is None else focus, c_group,
+                    options)
         try:
             rows = cls._read_rows(ptr)
             label_date = format_date(lib.citynet_ei_index_label_date(ptr))
@@ -917,14 +905,12 @@ class Alignment(Table[ProfileRow]):
         c_nodes = ffi.new("gsize[]", nodes)
         c_base = ffi.new("gsize[]", baseline_nodes) \
             if baseline_nodes is not None else ffi.NULL
-        err = ffi.new("GError **")
-        ptr = lib.citynet_alignment_new(
+        ptr = c_new(
+            lib.citynet_alignment_new, lib.citynet_alignment_free,
             view._ptr, c_nodes, len(nodes),
             baseline_view._ptr if baseline_view is not view else ffi.NULL,
             c_base, len(baseline_nodes) if baseline_nodes is not None else 0,
-            options, err)
-        check(err)
-        ptr = ffi.gc(ptr, lib.citynet_alignment_free)
+            options)
         self = cls(cls._read_profile(ptr))
         self._view = view
         self._baseline_view = baseline_view
@@ -1161,10 +1147,8 @@ class UnVotes(Table[UnVoteCountry]):
         malformed row, an unknown vote or a vote without a dated roll
         call."""
         c_path = path_to_c(path)
-        err = ffi.new("GError **")
-        ptr = lib.citynet_un_votes_load(c_path, err)
-        check(err)
-        ptr = ffi.gc(ptr, lib.citynet_un_votes_free)
+        ptr = c_new(lib.citynet_un_votes_load, lib.citynet_un_votes_free,
+                    c_path)
         name = ffi.new("const char **")
         iso2 = ffi.new("const char **")
         iso3 = ffi.new("const char **")
@@ -1426,10 +1410,8 @@ class AlignmentMethods:
         index = _node_in_view(self, focus, "focus")
         options = _options(self.network, groups=groups)
         used = str_list(groups, "groups") or self.network.groups
-        try:
+        with options:
             return GroupComposition._compute(self, index, options, used)
-        finally:
-            ffi.release(options)
 
     def ei_index(self: "View", focus: Optional[NodeRef] = None,
                  group: Optional[str] = None, *, permutations: int = 1000,
@@ -1467,14 +1449,11 @@ class AlignmentMethods:
                 raise TypeError(f"group must be a str or None, not "
                                 f"{type(group).__name__}")
             _known_groups(self.network, [group], "group")
-        options = _options(self.network, permutations=permutations, seed=seed,
-                           threads=threads, level=level, strata=strata,
-                           strata_by_kind=strata_by_kind,
-                           label_date=label_date, network_test=network_test)
-        try:
+        with _options(self.network, permutations=permutations, seed=seed,
+                      threads=threads, level=level, strata=strata,
+                      strata_by_kind=strata_by_kind, label_date=label_date,
+                      network_test=network_test) as options:
             return EIIndex._compute(self, index, group, options)
-        finally:
-            ffi.release(options)
 
     def align(self: "View", focus: Any, baseline: Any = None, *,
               baseline_view: Optional["View"] = None, by: str = "country",
@@ -1535,11 +1514,9 @@ class AlignmentMethods:
                            threads=threads, interval=interval, level=level,
                            affinity=affinity)
         used = str_list(groups, "groups") or self.network.groups
-        try:
+        with options:
             return Alignment._compute(self, nodes, baseline_view,
                                       baseline_nodes, options, used, affinity)
-        finally:
-            ffi.release(options)
 
     def compare_period(self: "View", focus: Any, start: DateLike = None,
                        end: DateLike = None, **options: Any) -> Alignment:

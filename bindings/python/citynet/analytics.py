@@ -18,7 +18,8 @@ from typing import (TYPE_CHECKING, Any, Dict, Iterable, List, Optional,
                     Tuple, Union)
 
 from ._citynet import ffi, lib
-from ._util import from_c, to_c
+from ._util import (from_c, parse_name as _parse, real_number as _real,
+                    strict_flag as _flag)
 from .errors import NotFoundError, UsageError, check
 from .network import Node, NodeRef
 from .scores import Scores, node_indices
@@ -48,32 +49,6 @@ NodesArg = Union[None, NodeRef, Iterable[NodeRef]]
 
 
 # -- argument checks -----------------------------------------------------------
-
-def _parse(parser, ctype: str, value: Any, what: str) -> int:
-    """Returns the enum value the C parser ``parser`` gives for the str
-    ``value`` (UsageError with the C message when it is unknown)."""
-    if not isinstance(value, str):
-        raise TypeError(f"{what} must be a str, not {type(value).__name__}")
-    out = ffi.new(ctype)
-    err = ffi.new("GError **")
-    parser(to_c(value, what), out, err)
-    check(err)
-    return int(out[0])
-
-
-def _flag(value: Any, what: str) -> bool:
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, numbers.Integral) and value in (0, 1):
-        return bool(value)
-    raise TypeError(f"{what} must be a bool, not {type(value).__name__}")
-
-
-def _real(value: Any, what: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError(f"{what} must be a number, not {type(value).__name__}")
-    return float(value)
-
 
 def _node_list(nodes: NodesArg) -> Optional[List[NodeRef]]:
     """One node (id, name, index or Node) or an iterable of them, as a

@@ -12,13 +12,12 @@ isolates and multigraph views are in docs/communities.md.
 
 from __future__ import annotations
 
-import numbers
 import operator
 from typing import (TYPE_CHECKING, Any, Dict, List, Mapping, NamedTuple,
                     Optional, Sequence, Union)
 
 from ._citynet import ffi, lib
-from ._util import from_c, to_c
+from ._util import from_c, real_number as _real, to_c
 from .errors import NotFoundError, UsageError, check
 from .partition import Partition
 from .scores import Scores
@@ -50,12 +49,6 @@ ValuesLike = Union[str, Scores, Mapping[Any, float]]
 # ----------------------------------------------------------------------------
 # Argument checks (a Python call must never reach a C precondition)
 # ----------------------------------------------------------------------------
-
-def _real(value: Any, what: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError(f"{what} must be a number, not {type(value).__name__}")
-    return float(value)
-
 
 def _int(value: Any, what: str) -> int:
     if isinstance(value, bool):

@@ -49,7 +49,23 @@ class CompositionTotals(NamedTuple):
     partners: int
 
 
-class Composition(Table[CompositionRow]):
+class _FocusComposition:
+    """The accessors Composition and alignment's GroupComposition share."""
+
+    __slots__ = ()
+
+    @property
+    def view(self) -> "View":
+        """The view the composition was computed in."""
+        return self._view
+
+    @property
+    def focus(self) -> Node:
+        """The focus node."""
+        return self._focus
+
+
+class Composition(_FocusComposition, Table[CompositionRow]):
     """A focus node's ties in a view, grouped by layer, by partner country
     and by the groups (EU, NATO, ...) the partner's country belonged to on
     the tie's reference date; made by :meth:`View.composition`.
@@ -107,16 +123,6 @@ class Composition(Table[CompositionRow]):
                                        int(partners[0]), float(weight[0]),
                                        float(weight[1]), float(weight[2])))
         return rows
-
-    @property
-    def view(self) -> "View":
-        """The view the composition was computed in."""
-        return self._view
-
-    @property
-    def focus(self) -> Node:
-        """The focus node."""
-        return self._focus
 
     @property
     def totals(self) -> CompositionTotals:

@@ -30,7 +30,7 @@ from typing import (TYPE_CHECKING, Any, Dict, Iterable, List, NamedTuple,
                     Optional, Tuple, Union)
 
 from ._citynet import ffi, lib
-from ._util import from_c, to_c
+from ._util import from_c, parse_name as _parse, strict_flag as _flag
 from .errors import NotFoundError, UsageError, check
 from .network import Node, NodeRef
 from .partition import Partition
@@ -83,27 +83,6 @@ NodesArg = Union[None, NodeRef, Iterable[NodeRef]]
 # ----------------------------------------------------------------------------
 # Argument checks (a Python call must never reach a C precondition)
 # ----------------------------------------------------------------------------
-
-def _parse(parser, ctype: str, value: Any, what: str) -> int:
-    """Returns the enum value the C parser gives for the str ``value``;
-    UsageError with the library's message (the command line's) when the
-    name is unknown."""
-    if not isinstance(value, str):
-        raise TypeError(f"{what} must be a str, not {type(value).__name__}")
-    out = ffi.new(ctype)
-    err = ffi.new("GError **")
-    parser(to_c(value, what), out, err)
-    check(err)
-    return int(out[0])
-
-
-def _flag(value: Any, what: str) -> bool:
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, numbers.Integral) and value in (0, 1):
-        return bool(value)
-    raise TypeError(f"{what} must be a bool, not {type(value).__name__}")
-
 
 def _whole(value: Any, what: str, maximum: int) -> int:
     """An int in 0..maximum (TypeError for a non-int or a bool, UsageError
@@ -227,6 +206,17 @@ def _node_name(view: "View", node: int) -> str:
 # UCINET's ego-network measures
 # ----------------------------------------------------------------------------
 
+class _OnView:
+    """The ``view`` accessor EgoMeasures and StructuralHoles share."""
+
+    __slots__ = ()
+
+    @property
+    def view(self) -> "View":
+        """The view the measures were computed on."""
+        return self._view
+
+
 class EgoMeasureRow(NamedTuple):
     """UCINET's ego-network measures of one ego (its order-1 ego network;
     every measure but ``two_step_reach`` leaves out the ego's own ties; n
@@ -259,7 +249,7 @@ class EgoMeasureRow(NamedTuple):
     ego_betweenness_share: float
 
 
-class EgoMeasures(Table[EgoMeasureRow]):
+class EgoMeasures(_OnView, Table[EgoMeasureRow]):
     """UCINET's ego-network measures (Network > Ego networks > Basic
     measures) of a list of egos: a :class:`~citynet.Table` of
     :class:`EgoMeasureRow`, one per ego in the order asked (every vertex
@@ -296,11 +286,6 @@ class EgoMeasures(Table[EgoMeasureRow]):
         self._mode = EGO_MODES[c_mode]
         self._index = {row.id: i for i, row in enumerate(rows)}
         return self
-
-    @property
-    def view(self) -> "View":
-        """The view the measures were computed on."""
-        return self._view
 
     @property
     def mode(self) -> str:
@@ -350,7 +335,7 @@ class HolesRow(NamedTuple):
     hierarchy: float
 
 
-class StructuralHoles(Table[HolesRow]):
+class StructuralHoles(_OnView, Table[HolesRow]):
     """Burt's structural-hole measures of every vertex of a view: a
     :class:`~citynet.Table` of :class:`HolesRow` in vertex order, made by
     :meth:`EgoMethods.structural_holes`. :meth:`scores` gives one measure
@@ -389,11 +374,6 @@ class StructuralHoles(Table[HolesRow]):
         self._weighted = c_weighted
         self._scores = dict(zip(HOLES_MEASURES, scores))
         return self
-
-    @property
-    def view(self) -> "View":
-        """The view the measures were computed on."""
-        return self._view
 
     @property
     def model(self) -> str:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import math
 import numbers
 import os
-import tempfile
 from typing import (TYPE_CHECKING, Any, Dict, Iterator, List, Mapping,
                     NamedTuple, Optional, Sequence, Tuple, Union)
 
@@ -172,6 +171,7 @@ class Figure:
         fd = -1
         temporary = None
         try:
+            import tempfile  # only when saving: keeps `import citynet` fast
             fd, temporary = tempfile.mkstemp(
                 dir=directory, prefix="." + os.path.basename(target) + ".",
                 suffix=".tmp")
