@@ -500,6 +500,54 @@ draw_on_surface(const Drawing *drawing, CitynetFigure *figure,
   return TRUE;
 }
 
+/* cairo names an SVG document's groups "surfaceN" from a counter shared
+ * by every surface the process ever made, so the second figure a process
+ * draws differs from the first in those ids alone. Renumbers them by
+ * first appearance (surface1, surface2, ...) in @svg, so a figure's bytes
+ * depend only on its input and options. The ids are ASCII tokens that
+ * occur only as id="surfaceN" or as references "#surfaceN". */
+static void
+renumber_svg_surfaces(GByteArray *svg)
+{
+  static const char token[] = "surface";
+  const gsize token_len = sizeof token - 1;
+  GArray *seen = g_array_new(FALSE, FALSE, sizeof(guint64));
+  GByteArray *out = g_byte_array_sized_new(svg->len);
+  const guint8 *p = svg->data, *end = svg->data + svg->len;
+  while (p < end) {
+    const guint8 *hit = (const guint8 *) g_strstr_len((const char *) p,
+                                                      (gssize) (end - p), token);
+    const guint8 *digits = hit != NULL ? hit + token_len : end;
+    gboolean is_id = hit != NULL && hit > svg->data &&
+                     (hit[-1] == '"' || hit[-1] == '#') &&
+                     digits < end && g_ascii_isdigit(*digits);
+    if (!is_id) {
+      const guint8 *stop = hit != NULL ? digits : end;
+      g_byte_array_append(out, p, (guint) (stop - p));
+      p = stop;
+      continue;
+    }
+    guint64 old = 0;
+    const guint8 *q = digits;
+    while (q < end && g_ascii_isdigit(*q) && old < G_MAXUINT32)
+      old = old * 10 + (guint64) (*q++ - '0');
+    guint index = 0;
+    while (index < seen->len && g_array_index(seen, guint64, index) != old)
+      index++;
+    if (index == seen->len)
+      g_array_append_val(seen, old);
+    char number[24];
+    int n = g_snprintf(number, sizeof number, "%u", index + 1);
+    g_byte_array_append(out, p, (guint) (digits - p));
+    g_byte_array_append(out, (const guint8 *) number, (guint) n);
+    p = q;
+  }
+  g_byte_array_set_size(svg, 0);
+  g_byte_array_append(svg, out->data, out->len);
+  g_byte_array_unref(out);
+  g_array_unref(seen);
+}
+
 static gboolean
 render_vector(const Drawing *drawing, CitynetFigure *figure, GByteArray *out,
               GError **error)
@@ -517,6 +565,8 @@ render_vector(const Drawing *drawing, CitynetFigure *figure, GByteArray *out,
   }
   gboolean ok = draw_on_surface(drawing, figure, surface, 1.0, error);
   cairo_surface_destroy(surface);
+  if (ok && figure->format == CITYNET_FIGURE_FORMAT_SVG)
+    renumber_svg_surfaces(out);
   return ok;
 }
 

@@ -308,6 +308,36 @@ test_render_all(void **state)
   citynet_view_unref(view);
 }
 
+/* A figure's SVG bytes do not depend on what the process drew before:
+ * cairo numbers its groups from a process-wide counter, which the library
+ * renumbers (surface1, ...). Several surfaces are drawn in between. */
+static void
+test_svg_bytes_repeat(void **state)
+{
+  GError *error = NULL;
+  CitynetView *view = make_view();
+  CitynetFigure *first = citynet_figure_render(view, 0, CITYNET_FIGURE_EGO, NULL,
+                                               CITYNET_FIGURE_FORMAT_SVG, NULL, &error);
+  assert_no_error(error);
+  for (int format = CITYNET_FIGURE_FORMAT_SVG; format <= CITYNET_FIGURE_FORMAT_PNG; format++)
+    citynet_figure_free(citynet_figure_render(view, 0, CITYNET_FIGURE_TIMELINE, NULL,
+                                              (CitynetFigureFormat) format, NULL, &error));
+  assert_no_error(error);
+  CitynetFigure *again = citynet_figure_render(view, 0, CITYNET_FIGURE_EGO, NULL,
+                                               CITYNET_FIGURE_FORMAT_SVG, NULL, &error);
+  assert_no_error(error);
+  gsize n1, n2;
+  const guint8 *a = citynet_figure_get_data(first, &n1);
+  const guint8 *b = citynet_figure_get_data(again, &n2);
+  assert_int_equal(n1, n2);
+  assert_memory_equal(a, b, n1);
+  assert_non_null(g_strstr_len((const char *) a, (gssize) n1, "<g id=\"surface1\">"));
+  assert_null(g_strstr_len((const char *) a, (gssize) n1, "surface2"));
+  citynet_figure_free(first);
+  citynet_figure_free(again);
+  citynet_view_unref(view);
+}
+
 int
 main(void)
 {
@@ -323,6 +353,7 @@ main(void)
     cmocka_unit_test(test_default_groups),
     cmocka_unit_test(test_render_errors),
     cmocka_unit_test(test_render_all),
+    cmocka_unit_test(test_svg_bytes_repeat),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
