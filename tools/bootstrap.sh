@@ -17,6 +17,8 @@ packages=(
   libigraph-dev libglib2.0-dev libcmocka-dev
   python3 python3-dev python3-cffi python3-pytest
   python3-numpy python3-networkx python3-igraph python3-pandas
+  # tests: the binding built the standard way (pyproject.toml, pip wheel)
+  python3-pip python3-setuptools python3-wheel
   r-base-core r-cran-sna
   # figures: cairo draws, Pango shapes text; fonts for Latin, Greek,
   # Cyrillic (Liberation, DejaVu) and CJK (Droid Sans Fallback)
