@@ -446,6 +446,28 @@ cli_output_write(const char *path, const GString *text, GError **error)
   return TRUE;
 }
 
+gboolean
+cli_output_emit(const CliOutputArgs *output, CliFormat format, int precision,
+                GPtrArray *tables, CliRenderFunc render_json,
+                CliRenderFunc render_header, gconstpointer run, GError **error)
+{
+  /* --table is checked before anything is rendered, so that a usage error
+   * leaves standard output and the --output file untouched. */
+  if (format != CLI_FORMAT_JSON && !cli_select_tables(tables, output->table, error))
+    return FALSE;
+  GString *text = g_string_new(NULL);
+  if (format == CLI_FORMAT_JSON) {
+    render_json(run, text);
+  } else {
+    if (render_header != NULL && output->table == NULL && cli_format_has_header(format))
+      render_header(run, text);
+    cli_table_render_all(tables, format, precision, text);
+  }
+  gboolean ok = cli_output_write(output->output, text, error);
+  g_string_free(text, TRUE);
+  return ok;
+}
+
 const char *
 cli_format_date(CitynetDate date, char *buffer)
 {

@@ -209,6 +209,43 @@ gboolean cli_output_write(const char *path, const GString *text,
                           GError **error);
 
 /**
+ * CliRenderFunc:
+ * @run: (transfer none): the subcommand's results, as given to
+ *   cli_output_emit().
+ * @out: the text to append to.
+ *
+ * Appends one part of a subcommand's output (its JSON document, or the
+ * lines above its tables) to @out.
+ */
+typedef void (*CliRenderFunc)(gconstpointer run, GString *out);
+
+/**
+ * cli_output_emit:
+ * @output: the output options (--table and --output are read).
+ * @format: the format chosen by cli_output_args_check().
+ * @precision: the precision chosen by cli_output_args_check().
+ * @tables: (transfer none): the subcommand's tables, in output order; with
+ *   --table, all but the chosen one are removed from it.
+ * @render_json: renders the whole JSON document of @run, tables included.
+ * @render_header: (nullable): renders the lines above the tables; called
+ *   only for formats with a header (cli_format_has_header()) and only
+ *   without --table, so that one chosen table comes out bare, ready for
+ *   another program.
+ * @run: (transfer none): passed to @render_json and @render_header.
+ *
+ * The common end of a subcommand whose output is a set of tables: renders
+ * @run in @format and writes it in one piece to --output (atomically) or
+ * standard output. Nothing is written when --table names no table.
+ *
+ * Returns: TRUE, or FALSE with CLI_ERROR_USAGE (unknown --table) or
+ * CLI_ERROR_FAILED (the text could not be written).
+ */
+gboolean cli_output_emit(const CliOutputArgs *output, CliFormat format,
+                         int precision, GPtrArray *tables,
+                         CliRenderFunc render_json, CliRenderFunc render_header,
+                         gconstpointer run, GError **error);
+
+/**
  * cli_usage_error:
  * Prints "citynet SUBCOMMAND: MESSAGE" and a hint to use --help on stderr.
  * Returns: CLI_EXIT_USAGE.

@@ -124,8 +124,9 @@ compute(Run *run, GError **error)
 }
 
 static void
-render_json(const Run *run, GString *out)
+render_json(gconstpointer data, GString *out)
 {
+  const Run *run = data;
   char buffer[CITYNET_DATE_STRING_SIZE];
   CliJson *json = cli_json_new(out, run->precision);
   cli_json_begin_object(json);
@@ -189,8 +190,9 @@ render_json(const Run *run, GString *out)
 }
 
 static void
-render_header(const Run *run, GString *out)
+render_header(gconstpointer data, GString *out)
 {
+  const Run *run = data;
   const char *prefix = run->format == CLI_FORMAT_MARKDOWN ? "## " : "";
   const char *gap = run->format == CLI_FORMAT_MARKDOWN ? "\n\n" : "\n";
   g_string_append_printf(out, "%sFocus: %s (%s)%s", prefix,
@@ -249,7 +251,6 @@ run_align(int argc, char **argv)
   GError *error = NULL;
   int status = CLI_EXIT_OK;
   Run run = { 0 };
-  GString *text = NULL;
   if (!cli_context_parse(context, &argc, &argv, &status))
     goto out;
   if (!cli_require_bundle(argc, argv, &error) || !check_args(&error) ||
@@ -262,25 +263,14 @@ run_align(int argc, char **argv)
   run.view_args = &context->view;
   if (!compute(&run, &error))
     goto fail;
-  text = g_string_new(NULL);
-  if (run.format == CLI_FORMAT_JSON)
-    render_json(&run, text);
-  else {
-    if (!cli_select_tables(run.tables, context->output.table, &error))
-      goto fail;
-    if (context->output.table == NULL && cli_format_has_header(run.format))
-      render_header(&run, text);
-    cli_table_render_all(run.tables, run.format, run.precision, text);
-  }
-  if (!cli_output_write(context->output.output, text, &error))
+  if (!cli_output_emit(&context->output, run.format, run.precision, run.tables,
+                       render_json, render_header, &run, &error))
     goto fail;
   goto out;
 
 fail:
   status = cli_report_error(context->command, error);
 out:
-  if (text != NULL)
-    g_string_free(text, TRUE);
   run_clear(&run);
   cli_context_free(context);
   g_array_unref(entries);

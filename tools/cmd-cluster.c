@@ -109,8 +109,9 @@ summary_table(const Run *run)
 }
 
 static void
-render_json(const Run *run, GString *out)
+render_json(gconstpointer data, GString *out)
 {
+  const Run *run = data;
   CliJson *json = cli_json_new(out, run->precision);
   cli_json_begin_object(json);
   cli_json_key(json, "schema");
@@ -141,8 +142,9 @@ render_json(const Run *run, GString *out)
 }
 
 static void
-render_header(const Run *run, GString *out)
+render_header(gconstpointer data, GString *out)
 {
+  const Run *run = data;
   char *description = cli_view_describe(run->view, run->view_args);
   const char *prefix = run->format == CLI_FORMAT_MARKDOWN ? "## " : "";
   const char *gap = run->format == CLI_FORMAT_MARKDOWN ? "\n\n" : "\n";
@@ -170,7 +172,6 @@ run_cluster(int argc, char **argv)
   GError *error = NULL;
   int status = CLI_EXIT_OK;
   CitynetViewOptions *view_options = NULL;
-  GString *text = NULL;
   Run run = { 0 };
   gsize top = 0;
 
@@ -208,25 +209,14 @@ run_cluster(int argc, char **argv)
                                    (const gsize *) run.focus->data, run.focus->len));
   g_ptr_array_add(run.tables, summary_table(&run));
 
-  text = g_string_new(NULL);
-  if (run.format == CLI_FORMAT_JSON) {
-    render_json(&run, text);
-  } else {
-    if (!cli_select_tables(run.tables, context->output.table, &error))
-      goto fail;
-    if (context->output.table == NULL && cli_format_has_header(run.format))
-      render_header(&run, text);
-    cli_table_render_all(run.tables, run.format, run.precision, text);
-  }
-  if (!cli_output_write(context->output.output, text, &error))
+  if (!cli_output_emit(&context->output, run.format, run.precision, run.tables,
+                       render_json, render_header, &run, &error))
     goto fail;
   goto out;
 
 fail:
   status = cli_report_error(context->command, error);
 out:
-  if (text != NULL)
-    g_string_free(text, TRUE);
   if (run.tables != NULL)
     g_ptr_array_unref(run.tables);
   if (run.scores != NULL)

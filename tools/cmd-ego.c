@@ -437,8 +437,9 @@ write_baseline_json(const Run *run, CliJson *json)
 }
 
 static void
-render_json(const Run *run, GString *out)
+render_json(gconstpointer data, GString *out)
 {
+  const Run *run = data;
   CliJson *json = cli_json_new(out, run->precision);
   cli_json_begin_object(json);
   cli_json_key(json, "schema");
@@ -494,8 +495,9 @@ render_json(const Run *run, GString *out)
 
 /* The lines above the tables in text and markdown. */
 static void
-render_header(const Run *run, GString *out)
+render_header(gconstpointer data, GString *out)
 {
+  const Run *run = data;
   const char *prefix = run->format == CLI_FORMAT_MARKDOWN ? "## " : "";
   const char *gap = run->format == CLI_FORMAT_MARKDOWN ? "\n\n" : "\n";
   const char *country = citynet_network_node_country(run->network, run->focus);
@@ -576,7 +578,6 @@ run_ego(int argc, char **argv)
   GError *error = NULL;
   int status = CLI_EXIT_OK;
   Run run = { 0 };
-  GString *text = NULL;
   if (!cli_context_parse(context, &argc, &argv, &status))
     goto out;
   if (!cli_require_bundle(argc, argv, &error) || !check_focus(&error) ||
@@ -591,25 +592,14 @@ run_ego(int argc, char **argv)
   run.view_args = &context->view;
   if (!compute(&run, &error) || !build_tables(&run, &error))
     goto fail;
-  text = g_string_new(NULL);
-  if (run.format == CLI_FORMAT_JSON)
-    render_json(&run, text);
-  else {
-    if (!cli_select_tables(run.tables, context->output.table, &error))
-      goto fail;
-    if (context->output.table == NULL && cli_format_has_header(run.format))
-      render_header(&run, text);
-    cli_table_render_all(run.tables, run.format, run.precision, text);
-  }
-  if (!cli_output_write(context->output.output, text, &error))
+  if (!cli_output_emit(&context->output, run.format, run.precision, run.tables,
+                       render_json, render_header, &run, &error))
     goto fail;
   goto out;
 
 fail:
   status = cli_report_error(context->command, error);
 out:
-  if (text != NULL)
-    g_string_free(text, TRUE);
   run_clear(&run);
   cli_context_free(context);
   g_array_unref(entries);

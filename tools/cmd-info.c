@@ -305,21 +305,30 @@ build_tables(const CitynetView *view, const CliViewArgs *args)
   return tables;
 }
 
+/* What the renderers need, passed through cli_output_emit(). */
+typedef struct {
+  const char *bundle;
+  const CitynetView *view;
+  const CliViewArgs *args;
+  GPtrArray *tables;
+  CliFormat format;
+  int precision;
+} Info;
+
 static void
-render_json(const char *bundle, const CitynetView *view,
-            const CliViewArgs *args, GPtrArray *tables, int precision,
-            GString *out)
+render_json(gconstpointer data, GString *out)
 {
-  CliJson *json = cli_json_new(out, precision);
+  const Info *info = data;
+  CliJson *json = cli_json_new(out, info->precision);
   cli_json_begin_object(json);
   cli_json_key(json, "schema");
   cli_json_string(json, "citynet.info/1");
   cli_json_key(json, "bundle");
-  cli_json_string(json, bundle);
+  cli_json_string(json, info->bundle);
   cli_json_key(json, "view");
-  cli_view_write_json(view, args, json);
-  for (guint i = 0; i < tables->len; i++) {
-    const CliTable *table = g_ptr_array_index(tables, i);
+  cli_view_write_json(info->view, info->args, json);
+  for (guint i = 0; i < info->tables->len; i++) {
+    const CliTable *table = g_ptr_array_index(info->tables, i);
     cli_json_key(json, cli_table_get_name(table));
     if (i == 0)
       cli_table_write_json_row(table, 0, json);
@@ -331,14 +340,14 @@ render_json(const char *bundle, const CitynetView *view,
 }
 
 static void
-render_header(const char *bundle, const CitynetView *view,
-              const CliViewArgs *args, CliFormat format, GString *out)
+render_header(gconstpointer data, GString *out)
 {
-  char *description = cli_view_describe(view, args);
-  if (format == CLI_FORMAT_MARKDOWN)
-    g_string_append_printf(out, "## %s\n\nView: %s\n\n", bundle, description);
+  const Info *info = data;
+  char *description = cli_view_describe(info->view, info->args);
+  if (info->format == CLI_FORMAT_MARKDOWN)
+    g_string_append_printf(out, "## %s\n\nView: %s\n\n", info->bundle, description);
   else
-    g_string_append_printf(out, "Bundle: %s\nView: %s\n\n", bundle, description);
+    g_string_append_printf(out, "Bundle: %s\nView: %s\n\n", info->bundle, description);
   g_free(description);
 }
 
@@ -355,7 +364,6 @@ run(int argc, char **argv)
   CitynetViewOptions *options = NULL;
   CitynetView *view = NULL;
   GPtrArray *tables = NULL;
-  GString *text = NULL;
   CliFormat format;
   int precision;
 
@@ -371,25 +379,15 @@ run(int argc, char **argv)
   if ((view = cli_open_view(bundle, options, &error)) == NULL)
     goto fail;
   tables = build_tables(view, &context->view);
-  text = g_string_new(NULL);
-  if (format == CLI_FORMAT_JSON)
-    render_json(bundle, view, &context->view, tables, precision, text);
-  else {
-    if (!cli_select_tables(tables, context->output.table, &error))
-      goto fail;
-    if (context->output.table == NULL && cli_format_has_header(format))
-      render_header(bundle, view, &context->view, format, text);
-    cli_table_render_all(tables, format, precision, text);
-  }
-  if (!cli_output_write(context->output.output, text, &error))
+  const Info info = { bundle, view, &context->view, tables, format, precision };
+  if (!cli_output_emit(&context->output, format, precision, tables, render_json,
+                       render_header, &info, &error))
     goto fail;
   goto out;
 
 fail:
   status = cli_report_error(context->command, error);
 out:
-  if (text != NULL)
-    g_string_free(text, TRUE);
   if (tables != NULL)
     g_ptr_array_unref(tables);
   citynet_view_unref(view);

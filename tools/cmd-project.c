@@ -247,8 +247,9 @@ pairs_table(const Run *run)
 /* ------------------------------------------------------------------------ */
 
 static void
-render_json(const Run *run, GString *out)
+render_json(gconstpointer data, GString *out)
 {
+  const Run *run = data;
   CliJson *json = cli_json_new(out, run->precision);
   cli_json_begin_object(json);
   cli_json_key(json, "schema");
@@ -271,8 +272,9 @@ render_json(const Run *run, GString *out)
 }
 
 static void
-render_header(const Run *run, GString *out)
+render_header(gconstpointer data, GString *out)
 {
+  const Run *run = data;
   char *description = cli_view_describe(run->view, run->view_args);
   char *layers = layers_text(run);
   const char *prefix = run->format == CLI_FORMAT_MARKDOWN ? "## " : "";
@@ -311,7 +313,6 @@ run_project(int argc, char **argv)
   GError *error = NULL;
   int status = CLI_EXIT_OK;
   CitynetViewOptions *view_options = NULL;
-  GString *text = NULL;
   Run run = { 0 };
 
   if (!cli_context_parse(context, &argc, &argv, &status))
@@ -338,25 +339,17 @@ run_project(int argc, char **argv)
                                                run.top > 0 ? run.top : G_MAXSIZE,
                                                NULL, 0));
 
-  text = g_string_new(NULL);
-  if (run.format == CLI_FORMAT_JSON) {
-    render_json(&run, text);
-  } else {
-    if (!cli_select_tables(run.tables, context->output.table, &error))
-      goto fail;
-    if (context->output.table == NULL && cli_format_has_header(run.format))
-      render_header(&run, text);
-    cli_table_render_all(run.tables, run.format, run.precision, text);
-  }
-  if (!cli_output_write(NULL, text, &error))
+  /* -o is the projection's bundle here, not a --output for the text
+   * (no CLI_OUTPUT_FILE): context->output.output stays NULL, so the
+   * text goes to standard output. */
+  if (!cli_output_emit(&context->output, run.format, run.precision, run.tables,
+                       render_json, render_header, &run, &error))
     goto fail;
   goto out;
 
 fail:
   status = cli_report_error(context->command, error);
 out:
-  if (text != NULL)
-    g_string_free(text, TRUE);
   if (run.tables != NULL)
     g_ptr_array_unref(run.tables);
   if (run.scores != NULL)

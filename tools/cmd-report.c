@@ -208,8 +208,9 @@ typedef struct {
 } Report;
 
 static void
-render_json(const Report *report, GString *out)
+render_json(gconstpointer data, GString *out)
 {
+  const Report *report = data;
   const CitynetNetwork *network = citynet_view_get_network(report->view);
   CliJson *json = cli_json_new(out, report->precision);
   cli_json_begin_object(json);
@@ -233,8 +234,9 @@ render_json(const Report *report, GString *out)
 }
 
 static void
-render_header(const Report *report, GString *out)
+render_header(gconstpointer data, GString *out)
 {
+  const Report *report = data;
   const CitynetNetwork *network = citynet_view_get_network(report->view);
   gsize focus = citynet_composition_focus(report->composition);
   const char *country = citynet_network_node_country(network, focus);
@@ -466,7 +468,6 @@ run(int argc, char **argv)
   CitynetViewOptions *options = NULL;
   CitynetView *view = NULL;
   CitynetComposition *composition = NULL;
-  GString *text = NULL;
   Report report = { 0 };
 
   context_argv = g_new0(char *, argc + 2);
@@ -506,25 +507,14 @@ run(int argc, char **argv)
   g_ptr_array_add(report.tables,
                   cli_report_ties_table(view, citynet_composition_focus(composition)));
 
-  text = g_string_new(NULL);
-  if (report.format == CLI_FORMAT_JSON)
-    render_json(&report, text);
-  else {
-    if (!cli_select_tables(report.tables, context->output.table, &error))
-      goto fail;
-    if (context->output.table == NULL && cli_format_has_header(report.format))
-      render_header(&report, text);
-    cli_table_render_all(report.tables, report.format, report.precision, text);
-  }
-  if (!cli_output_write(context->output.output, text, &error))
+  if (!cli_output_emit(&context->output, report.format, report.precision, report.tables,
+                       render_json, render_header, &report, &error))
     goto fail;
   goto out;
 
 fail:
   status = cli_report_error(context->command, error);
 out:
-  if (text != NULL)
-    g_string_free(text, TRUE);
   if (report.tables != NULL)
     g_ptr_array_unref(report.tables);
   citynet_composition_free(composition);
