@@ -292,12 +292,17 @@ build_legends(const EgoFigure *fig, GArray *groups, GArray *layers, GArray *size
   /* Up to three sizes: the lightest, the heaviest and one between. */
   double heaviest = g_array_index(ego->alters, FigAlter, 0).weight;
   double lightest = g_array_index(ego->alters, FigAlter, ego->alters->len - 1).weight;
-  double marks[3] = { lightest, sqrt(lightest * heaviest), heaviest };
-  guint n_marks = heaviest > lightest * 1.5 ? 3 : heaviest > lightest ? 2 : 1;
+  /* The middle mark is a round number, shown only when it falls strictly
+   * between the other two (weights 1 and 2 would otherwise read "1, 1,
+   * 2"). */
+  double middle = round(sqrt(lightest * heaviest));
+  double marks[3] = { lightest, middle, heaviest };
+  guint n_marks = heaviest > lightest * 1.5 && middle > lightest && middle < heaviest ? 3
+                  : heaviest > lightest ? 2 : 1;
   if (n_marks == 2)
     marks[1] = heaviest;
   for (guint i = 0; i < n_marks; i++) {
-    double w = n_marks == 3 && i == 1 ? round(marks[i]) : marks[i];
+    double w = marks[i];
     double r = weight_radius(w, heaviest);
     char *number = fig_format_number(w, 1);
     add_entry(sizes, FIG_SWATCH_SIZE, fig_light_grey, 0, 0, r, number);

@@ -194,6 +194,17 @@ def test_identical_bytes_in_a_fresh_process(tmp_path, kind, fmt):
 # Options
 # ---------------------------------------------------------------------------
 
+def test_weight_legend_marks_are_distinct(view):
+    # The government's ties weigh 1 or 2: the legend shows those two, not
+    # a rounded middle mark equal to the lightest ("1, 1, 2"). Istanbul's
+    # weigh 1 to 8: three marks, the middle one round (sqrt 8 -> 3).
+    def weight_marks(focus):
+        texts = view.figure("ego", focus).texts_of("legend")
+        return texts[texts.index("Tie weight") + 1:]
+    assert weight_marks("turkey-government") == ["1", "2"]
+    assert weight_marks("istanbul") == ["1", "3", "8"]
+
+
 def test_options(view, network):
     default = view.figure("ego", "istanbul")
     assert view.figure_groups("istanbul") == ["Europe", "G20", "OIC"]
