@@ -149,16 +149,9 @@ check_groups(const CitynetNetwork *network, const char *const *groups,
                 FIG_MAX_GROUPS);
     return FALSE;
   }
-  const char *const *known = citynet_network_groups(network, NULL);
   for (guint i = 0; i < n; i++)
-    if (!g_strv_contains(known, groups[i])) {
-      char *list = g_strjoinv(", ", (char **) known);
-      g_set_error(error, CITYNET_ERROR, CITYNET_ERROR_NOT_FOUND,
-                  "unknown group '%s' (the network has: %s)", groups[i],
-                  *list != '\0' ? list : "no groups");
-      g_free(list);
+    if (!citynet_network_check_group(network, groups[i], error))
       return FALSE;
-    }
   return TRUE;
 }
 

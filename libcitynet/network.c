@@ -1088,6 +1088,23 @@ citynet_network_groups(const CitynetNetwork *network, gsize *n_groups)
   return name_list(network->groups.names, n_groups);
 }
 
+gboolean
+citynet_network_check_group(const CitynetNetwork *network, const char *group,
+                            GError **error)
+{
+  g_return_val_if_fail(network != NULL, FALSE);
+  g_return_val_if_fail(group != NULL, FALSE);
+  const char *const *known = citynet_network_groups(network, NULL);
+  if (g_strv_contains(known, group))
+    return TRUE;
+  char *list = g_strjoinv(", ", (char **) known);
+  g_set_error(error, CITYNET_ERROR, CITYNET_ERROR_NOT_FOUND,
+              "unknown group '%s' (the network has: %s)", group,
+              *list != '\0' ? list : "no groups");
+  g_free(list);
+  return FALSE;
+}
+
 gsize
 citynet_network_n_memberships(const CitynetNetwork *network)
 {

@@ -294,6 +294,23 @@ test_groups_at_dates(void **state)
   assert_string_equal(ref, "eu");
 }
 
+/* Group names are exact; the error lists the groups in order of first
+ * appearance (EU, NATO, OTS in small_network()). */
+static void
+test_check_group(void **state)
+{
+  g_autoptr(CitynetNetwork) net = small_network();
+  GError *error = NULL;
+  assert_true(citynet_network_check_group(net, "NATO", &error));
+  assert_no_error(error);
+  assert_false(citynet_network_check_group(net, "nato", &error));
+  assert_citynet_error(error, CITYNET_ERROR_NOT_FOUND,
+                       "unknown group 'nato' (the network has: EU, NATO, OTS)");
+  g_autoptr(CitynetNetwork) empty = citynet_network_new();
+  assert_false(citynet_network_check_group(empty, "EU", &error));
+  assert_citynet_error(error, CITYNET_ERROR_NOT_FOUND, "(the network has: no groups)");
+}
+
 static void
 test_country_attributes(void **state)
 {
@@ -375,6 +392,7 @@ main(void)
     cmocka_unit_test(test_find_node_folding),
     cmocka_unit_test(test_find_node_ambiguous),
     cmocka_unit_test(test_groups_at_dates),
+    cmocka_unit_test(test_check_group),
     cmocka_unit_test(test_country_attributes),
     cmocka_unit_test(test_refcount),
     cmocka_unit_test(test_version),

@@ -131,15 +131,16 @@ def test_errors(args, status):
     ("align", "--groups", "Nato"),
     ("align", "--strata", "Balkan"),
 ])
-def test_unknown_group_is_a_usage_error(command, option, value):
+def test_unknown_group_is_an_error(command, option, value):
     # The library reads an unknown group as one nobody belongs to; on the
-    # command line that is a typo, which must not silently give zeros.
+    # command line that is a typo, which must not silently give zeros. It
+    # is reported like an unknown node (and like `figure --groups`).
     args = [command, BUNDLE, "--focus", "istanbul", option, value]
     if command == "align":
         args += ["--baseline", "turkey-government"]
     result = run(*args)
-    assert result.returncode == 2, result.stderr
+    assert result.returncode == 1, result.stderr
     assert result.stdout == ""
     bad = value.split(",")[-1]
-    assert f"{option}: the bundle has no country group '{bad}'" in result.stderr
-    assert "NATO" in result.stderr  # the known groups are listed
+    assert f"{option}: unknown group '{bad}' (the network has: " in result.stderr
+    assert ", NATO," in result.stderr  # the known groups are listed

@@ -234,15 +234,6 @@ cli_align_options_build(const CliAlignArgs *args, CliAlignSettings *settings,
   return options;
 }
 
-/* The groups of @network as one comma-separated line, for messages. */
-static char *
-known_groups(const CitynetNetwork *network)
-{
-  const char *const *groups = citynet_network_groups(network, NULL);
-  return groups[0] != NULL ? g_strjoinv(", ", (char **) groups)
-                           : g_strdup("none: country_groups.csv is empty");
-}
-
 /* Whether every name of the comma list @text (an option's value; NULL for
  * absent) is a group of @network. The library reads an unknown group as
  * one nobody belongs to, which on the command line is almost always a typo
@@ -252,19 +243,11 @@ check_group_list(const char *option, char **texts, const CitynetNetwork *network
                  GError **error)
 {
   char **names = cli_view_args_split(texts);
-  gsize n_groups;
-  const char *const *groups = citynet_network_groups(network, &n_groups);
   gboolean ok = TRUE;
-  for (gsize i = 0; ok && names != NULL && names[i] != NULL; i++) {
-    ok = g_strv_contains(groups, names[i]);
-    if (!ok) {
-      char *known = known_groups(network);
-      g_set_error(error, CLI_ERROR, CLI_ERROR_USAGE,
-                  "%s: the bundle has no country group '%s' (groups: %s)",
-                  option, names[i], known);
-      g_free(known);
-    }
-  }
+  for (gsize i = 0; ok && names != NULL && names[i] != NULL; i++)
+    ok = citynet_network_check_group(network, names[i], error);
+  if (!ok)
+    g_prefix_error(error, "%s: ", option);
   g_strfreev(names);
   return ok;
 }

@@ -75,8 +75,9 @@ CitynetAlignmentOptions *cli_align_options_build(const CliAlignArgs *args,
  * cli_align_check_groups:
  * Checks that every name of --groups and --strata is a country group of
  * @network (the library would read an unknown one as empty).
- * Returns: TRUE, or FALSE with CLI_ERROR_USAGE naming the group and the
- * bundle's groups.
+ * Returns: TRUE, or FALSE with CITYNET_ERROR_NOT_FOUND (exit status 1, as
+ * for an unknown node) naming the option, the group and the bundle's
+ * groups.
  */
 gboolean cli_align_check_groups(const CliAlignArgs *args,
                                 const CitynetNetwork *network, GError **error);

@@ -413,6 +413,22 @@ CITYNET_API const char *const *citynet_network_country_attribute_keys(const City
 CITYNET_API const char *const *citynet_network_groups(const CitynetNetwork *network,
                                                       gsize *n_groups);
 
+/**
+ * citynet_network_check_group:
+ * @group: a group name (exact, case-sensitive).
+ *
+ * Whether @network has a group named @group in country_groups.csv. Where
+ * an unknown group would silently mean "nobody" (alignment options,
+ * figure colours), callers that take names from a user check them here
+ * first, so a typo is reported rather than counted as zero. O(number of
+ * groups).
+ *
+ * Returns: TRUE, or FALSE with CITYNET_ERROR_NOT_FOUND "unknown group
+ * 'G' (the network has: A, B, ...)".
+ */
+CITYNET_API gboolean citynet_network_check_group(const CitynetNetwork *network,
+                                                 const char *group, GError **error);
+
 /** citynet_network_n_memberships: Returns: the number of group spells. */
 CITYNET_API gsize citynet_network_n_memberships(const CitynetNetwork *network);
 

@@ -160,6 +160,8 @@ gboolean citynet_network_country_attribute(const CitynetNetwork *network,
                                            double *value);
 const char *const *citynet_network_country_attribute_keys(
     const CitynetNetwork *network, gsize *n_keys);
+gboolean citynet_network_check_group(const CitynetNetwork *network,
+                                     const char *group, GError **error);
 const char *const *citynet_network_groups(const CitynetNetwork *network,
                                           gsize *n_groups);
 gsize citynet_network_n_memberships(const CitynetNetwork *network);
