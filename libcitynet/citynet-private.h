@@ -160,6 +160,9 @@ typedef struct {
   GHashTable *index;   /* name -> GUINT_TO_POINTER(index + 1) */
 } CitynetNameTable;
 
+/* The network's incidence index (incidence.c, view-private.h). */
+typedef struct _CitynetIncidence CitynetIncidence;
+
 struct _CitynetNetwork {
   gint ref_count;
   CitynetStrPool strings;      /* every string of the network */
@@ -185,7 +188,14 @@ struct _CitynetNetwork {
   GMutex lookup_lock;          /* guards the lazily built lookup indices */
   GHashTable *name_index;      /* exact display name -> GArray<guint32> nodes */
   GHashTable *fold_index;      /* folded id or name -> GArray<guint32> nodes */
+
+  GMutex incidence_lock;       /* guards the lazily built incidence index */
+  CitynetIncidence *incidence; /* NULL until the first view needs it */
 };
+
+/* Frees the incidence index, if any (incidence.c): a node or tie was
+ * added, or the network is going away. Needs exclusive access. */
+void citynet_network_drop_incidence(CitynetNetwork *network);
 
 /* Name tables (network.c). */
 void citynet_name_table_init(CitynetNameTable *table);

@@ -201,6 +201,7 @@ citynet_network_new(void)
   network->memberships = g_array_new(FALSE, FALSE, sizeof(CitynetMembershipRec));
   network->country_spells = g_ptr_array_new_with_free_func((GDestroyNotify) g_array_unref);
   g_mutex_init(&network->lookup_lock);
+  g_mutex_init(&network->incidence_lock);
   return network;
 }
 
@@ -226,6 +227,8 @@ citynet_network_unref(CitynetNetwork *network)
     return;
   drop_lookup_indices(network);
   g_mutex_clear(&network->lookup_lock);
+  citynet_network_drop_incidence(network);
+  g_mutex_clear(&network->incidence_lock);
   g_ptr_array_unref(network->country_spells);
   g_array_unref(network->memberships);
   citynet_name_table_clear(&network->groups);
@@ -290,6 +293,7 @@ citynet_network_append_node(CitynetNetwork *network, const char *id,
   g_hash_table_insert(network->node_by_id, (gpointer) node.id,
                       GUINT_TO_POINTER(index + 1));
   drop_lookup_indices(network);
+  citynet_network_drop_incidence(network);
   return index;
 }
 
@@ -298,6 +302,7 @@ citynet_network_append_tie(CitynetNetwork *network, const CitynetTieRec *tie)
 {
   gsize index = network->ties->len;
   tie_array_append(network->ties, tie);
+  citynet_network_drop_incidence(network);
   return index;
 }
 

@@ -99,6 +99,38 @@ const igraph_vector_t *citynet_view_weights(const CitynetView *view,
                                             GError **error);
 
 /* ------------------------------------------------------------------------ */
+/* The network's incidence index (incidence.c)                              */
+/* ------------------------------------------------------------------------ */
+
+/* One tie at one of its ends: the other end, the tie, and whether the
+ * entry yields an arc in a directed view (see incidence.c), packed so
+ * that integer order is (other, tie); and the tie's weight. */
+typedef struct {
+  guint64 key;
+  double weight;
+} CitynetIncidenceEntry;
+
+#define CITYNET_INCIDENCE_KEY(other, tie, bit) \
+  (((guint64) (other) << 32) | ((guint64) (tie) << 1) | (guint64) (bit))
+#define CITYNET_INCIDENCE_OTHER(key) ((guint32) ((key) >> 32))
+#define CITYNET_INCIDENCE_TIE(key) ((guint32) ((key) & G_MAXUINT32) >> 1)
+#define CITYNET_INCIDENCE_BIT(key) ((guint) ((key) & 1))
+
+/* Node v's entries are entries[start[v] .. start[v + 1]), sorted by key.
+ * Built for the n_nodes nodes and all ties of the network at the time. */
+struct _CitynetIncidence {
+  gsize n_nodes;
+  gsize n_entries;
+  gsize *start;                       /* n_nodes + 1, big memory */
+  CitynetIncidenceEntry *entries;     /* big memory */
+};
+
+/* The network's incidence index, built on first use (O(n + m), under the
+ * network's lock, so views may be built from several threads at once).
+ * Owned by the network; valid until a node or tie is added. */
+const CitynetIncidence *citynet_network_incidence(CitynetNetwork *network);
+
+/* ------------------------------------------------------------------------ */
 /* Large arrays (view-memory.c, igraph-build.c)                             */
 /* ------------------------------------------------------------------------ */
 

@@ -5,11 +5,11 @@
  * vertices 0..n-1 in network order, and combines parallel ties into edges.
  * The rules are written out with examples in docs/views.md.
  *
- * Combining buckets the arcs by `from` node (counted while the ties are
- * selected) and sorts each bucket by (to, tie index): O(n + m) time for
- * the usual few dozen arcs per node, no per-tie allocation, and within a
- * pair the ties stay in network order, which makes the edge order and
- * every floating-point sum deterministic. The large arrays come from
+ * Combining is one sequential pass over the network's incidence index
+ * (incidence.c), which lists each node's ties sorted by (other end, tie):
+ * O(n + m), nothing sorted or allocated per tie, and within a pair the
+ * ties stay in network order, which makes the edge order and every
+ * floating-point sum deterministic. The large arrays come from
  * citynet_big_alloc() (view-memory.c): huge pages, because on a virtual
  * machine the page faults of fresh memory cost more than the work.
  */
@@ -253,71 +253,79 @@ citynet_view_name_mask(const GPtrArray *wanted, const char *const *known,
 /* The selection, as citynet_view_select_ties() leaves it. */
 typedef struct {
   gboolean any_directed;
-  /* Arcs per network node under each direction rule (NULL when that rule
-   * cannot apply): out_directed[v] counts the arcs leaving v in a directed
-   * view (its directed ties' sources, and both ends of its undirected
-   * ties), out_undirected[v] those leaving v in an undirected view (ties
-   * whose smaller end is v; vertices are numbered in node order, so the
-   * smaller node is the smaller vertex). */
-  guint32 *out_directed;
-  guint32 *out_undirected;
+  guint64 *selected;        /* bit t: network tie t is selected */
+  /* Arcs the selected ties make in a directed view (one per directed tie,
+   * two per undirected one) and in an undirected view (one per tie): the
+   * view's edges are at most that many. */
+  gsize n_arcs_directed;
+  gsize n_arcs_undirected;
   guint8 *touched;          /* drop_isolates only: node has a selected tie */
 } CitynetViewSelection;
 
+static inline gboolean
+citynet_view_bit(const guint64 *bits, guint32 i)
+{
+  return (bits[i >> 6] >> (i & 63)) & 1;
+}
+
+static gboolean
+citynet_view_mask_is_full(const gboolean *mask, gsize n)
+{
+  for (gsize i = 0; i < n; i++)
+    if (!mask[i])
+      return FALSE;
+  return TRUE;
+}
+
 /* Picks the ties in the layers and window whose two ends are of selected
- * kinds, into view->ties (network order), and in the same pass counts each
- * node's arcs (so the arcs can be bucketed without a second counting pass
- * over the ties) and, for drop_isolates, marks the nodes that have a
- * tie. */
+ * kinds, into view->ties (network order) and the selection's bit set, and
+ * for drop_isolates marks the nodes that have a tie. */
 static void
 citynet_view_select_ties(CitynetView *view, const gboolean *layer_mask,
-                         const gboolean *node_kind_ok, CitynetDirection direction,
-                         gboolean drop_isolates, CitynetViewSelection *sel)
+                         const gboolean *node_kind_ok, gboolean drop_isolates,
+                         CitynetViewSelection *sel)
 {
+  /* Views of all layers or all kinds are common: skip those lookups. */
+  gsize n_layers;
+  citynet_network_layers(view->network, &n_layers);
+  const gboolean by_layer = !citynet_view_mask_is_full(layer_mask, n_layers);
+  const gboolean by_kind =
+    !citynet_view_mask_is_full(node_kind_ok, view->network->nodes->len);
   const CitynetNetwork *network = view->network;
   const CitynetTieRec *recs = network->ties->data;
   const gsize m = network->ties->len, n = network->nodes->len;
   const gboolean windowed =
     view->from != CITYNET_DATE_OPEN || view->to != CITYNET_DATE_OPEN;
   gboolean any_directed = FALSE;
-  gsize count = 0;
+  gsize count = 0, n_directed = 0;
 
-  /* The direction of an AUTO view is known only after the pass: count
-   * under both rules then. */
-  guint32 *out_dir = direction != CITYNET_DIRECTION_UNDIRECTED
-    ? citynet_big_alloc0((n + 1) * sizeof *out_dir) : NULL;
-  guint32 *out_und = direction != CITYNET_DIRECTION_DIRECTED
-    ? citynet_big_alloc0((n + 1) * sizeof *out_und) : NULL;
+  guint64 *selected = citynet_big_alloc0((m / 64 + 1) * sizeof *selected);
   guint8 *touched = drop_isolates ? citynet_big_alloc0(n + 1) : NULL;
-
   /* Sized for every tie, written only as far as selected: the pages of
    * big memory beyond are never touched, so never resident. */
   view->ties = citynet_big_alloc(MAX(m, 1) * sizeof *view->ties);
   for (gsize t = 0; t < m; t++) {
     const CitynetTieRec *tie = &recs[t];
     const guint32 s = tie->source, d = tie->target;
-    if (!layer_mask[tie->layer] || !node_kind_ok[s] || !node_kind_ok[d])
+    if ((by_layer && !layer_mask[tie->layer]) ||
+        (by_kind && (!node_kind_ok[s] || !node_kind_ok[d])))
       continue;
     if (windowed &&
         !citynet_date_overlaps(tie->start, tie->end, view->from, view->to))
       continue;
     view->ties[count++] = (guint32) t;
-    any_directed |= tie->directed != 0;
-    if (out_dir != NULL) {
-      out_dir[s]++;
-      if (!tie->directed)
-        out_dir[d]++;
-    }
-    if (out_und != NULL)
-      out_und[MIN(s, d)]++;
+    selected[t >> 6] |= (guint64) 1 << (t & 63);
+    n_directed += tie->directed != 0;
     if (touched != NULL)
       touched[s] = touched[d] = 1;
   }
+  any_directed = n_directed > 0;
   view->n_ties = count;
   *sel = (CitynetViewSelection) {
     .any_directed = any_directed,
-    .out_directed = out_dir,
-    .out_undirected = out_und,
+    .selected = selected,
+    .n_arcs_directed = 2 * count - n_directed,
+    .n_arcs_undirected = count,
     .touched = touched,
   };
 }
@@ -345,158 +353,80 @@ citynet_view_number_vertices(CitynetView *view, const gboolean *node_kind_ok,
   view->n_vertices = count;
 }
 
-/* An arc waiting to be sorted: its `to` vertex and tie as one key (so a
- * plain integer order is (to, network tie order)), and the tie's weight,
- * carried along so combining reads the arcs in order instead of looking
- * every tie up again at random. */
-typedef struct {
-  guint64 key;              /* to << 32 | network tie index */
-  double weight;
-} CitynetViewArc;
-
-#define ARC_KEY(to, tie) (((guint64) (to) << 32) | (guint64) (tie))
-#define ARC_TO(arc) ((guint32) ((arc)->key >> 32))
-#define ARC_TIE(arc) ((guint32) ((arc)->key & G_MAXUINT32))
-
-/* Sorts one node's arcs by key. The run comes in network tie order, so a
- * stable sort by `to` alone gives (to, tie) order. Most runs are a node's
- * few dozen arcs, for which insertion sort in cache beats anything else;
- * a hub's long run gets a stable LSD radix sort on `to`, 8 bits a pass
- * (@to_bits bits in all), through @tmp (room for @n arcs): O(n) where a
- * comparison sort would cost O(n log n) and, for glibc's qsort(), a
- * malloc() per run. */
-static void
-citynet_view_sort_run(CitynetViewArc *arcs, gsize n, CitynetViewArc *tmp,
-                      guint to_bits)
+/* How many arcs the incidence entry @key at node @u yields: in a directed
+ * view an entry whose bit is set yields one (a self-loop's bit marks an
+ * undirected loop, which yields two, like its two ends) and a directed
+ * self-loop one; in an undirected view each tie yields one, at its smaller
+ * end (a self-loop is listed once). */
+static inline guint
+citynet_view_arcs_of_entry(guint64 key, guint32 u, gboolean directed)
 {
-  if (n <= 24) {
-    for (gsize i = 1; i < n; i++) {
-      CitynetViewArc arc = arcs[i];
-      gsize j = i;
-      for (; j > 0 && arcs[j - 1].key > arc.key; j--)
-        arcs[j] = arcs[j - 1];
-      arcs[j] = arc;
-    }
-    return;
-  }
-  CitynetViewArc *in = arcs, *out = tmp;
-  for (guint shift = 32; shift < 32 + to_bits; shift += 8) {
-    gsize start[257] = { 0 };
-    for (gsize i = 0; i < n; i++)
-      start[((in[i].key >> shift) & 0xff) + 1]++;
-    for (guint d = 0; d < 256; d++)
-      start[d + 1] += start[d];
-    for (gsize i = 0; i < n; i++)
-      out[start[(in[i].key >> shift) & 0xff]++] = in[i];
-    CitynetViewArc *swap = in;
-    in = out;
-    out = swap;
-  }
-  if (in != arcs)
-    memcpy(arcs, in, n * sizeof *arcs);
+  const guint32 other = CITYNET_INCIDENCE_OTHER(key);
+  if (!directed)
+    return other >= u;
+  if (other == u)
+    return 1 + CITYNET_INCIDENCE_BIT(key);
+  return CITYNET_INCIDENCE_BIT(key);
 }
 
-/* Puts the selected ties' arcs into per-node runs: one per tie (smaller
- * end -> larger end) in an undirected view, and for a directed tie in a
- * directed view; two opposite ones for an undirected tie in a directed
- * view. @fill holds each node's first slot (exclusive prefix sums of its
- * arc count) and ends holding each node's end. */
+/* Turns the selected ties into edges sorted by (from, to) with their ties
+ * in network order, merging each (from, to) pair's ties (every arc is an
+ * edge of its own for CITYNET_COMBINE_NONE). One sequential pass over the
+ * network's incidence index, which lists each node's ties sorted by (other
+ * end, tie): vertices are numbered in node order, so that is (to, tie)
+ * order, and the weights of a pair are combined in network order, which
+ * makes every floating-point sum deterministic. @n_arcs bounds the arcs. */
 static void
-citynet_view_scatter_arcs(const CitynetView *view, CitynetViewArc *arcs,
-                          guint32 *fill)
-{
-  const CitynetTieRec *recs = view->network->ties->data;
-  const gint32 *vertex = view->node_vertex;
-  for (gsize i = 0; i < view->n_ties; i++) {
-    const guint32 t = view->ties[i];
-    const CitynetTieRec *tie = &recs[t];
-    const guint32 s = tie->source, d = tie->target;
-    if (!view->directed) {
-      arcs[fill[MIN(s, d)]++] =
-        (CitynetViewArc) { ARC_KEY(vertex[MAX(s, d)], t), tie->weight };
-      continue;
-    }
-    arcs[fill[s]++] = (CitynetViewArc) { ARC_KEY(vertex[d], t), tie->weight };
-    if (!tie->directed)
-      arcs[fill[d]++] = (CitynetViewArc) { ARC_KEY(vertex[s], t), tie->weight };
-  }
-}
-
-/* The weight of arcs [i, j) under @combine, in tie order. */
-static inline double
-citynet_view_combined_weight(const CitynetViewArc *arcs, gsize i, gsize j,
-                             CitynetCombine combine)
-{
-  if (combine == CITYNET_COMBINE_COUNT)
-    return (double) (j - i);
-  double weight = arcs[i].weight;
-  for (gsize k = i + 1; k < j; k++)
-    weight = combine == CITYNET_COMBINE_MAX ? MAX(weight, arcs[k].weight)
-                                            : weight + arcs[k].weight;
-  return weight;
-}
-
-/* Sorts the arcs into (from, to, tie) order and merges runs of one
- * (from, to) pair into edges (every arc is an edge of its own for
- * CITYNET_COMBINE_NONE). @out_count is the arc count per network node
- * (consumed). Each node's run is sorted and combined while it is in
- * cache. */
-static void
-citynet_view_combine(CitynetView *view, guint32 *out_count,
+citynet_view_combine(CitynetView *view, const CitynetIncidence *index,
+                     const guint64 *selected, gsize n_arcs,
                      CitynetCombine combine)
 {
-  const gsize n_nodes = view->n_nodes;
-  gsize n_arcs = 0;
-  for (gsize v = 0; v < n_nodes; v++) {
-    guint32 c = out_count[v];
-    out_count[v] = (guint32) n_arcs;
-    n_arcs += c;
-  }
-  CitynetViewArc *arcs = citynet_big_alloc(MAX(n_arcs, 1) * sizeof *arcs);
-  citynet_view_scatter_arcs(view, arcs, out_count);
-
   /* At most one edge per arc: sized for that, the pages beyond the edges
    * actually made are never touched. */
   view->edge_ties = citynet_big_alloc(MAX(n_arcs, 1) * sizeof *view->edge_ties);
   view->edges = citynet_big_alloc(MAX(n_arcs, 1) * sizeof *view->edges);
-  /* The radix sort's buffer: room for the longest run, and the bits a
-   * `to` vertex needs. */
-  gsize longest = 0;
-  for (gsize v = 0, first = 0; v < n_nodes; first = out_count[v], v++)
-    longest = MAX(longest, out_count[v] - first);
-  CitynetViewArc *tmp = citynet_big_alloc(MAX(longest, 1) * sizeof *tmp);
-  guint to_bits = 0;
-  while (to_bits < 32 && (view->n_vertices - 1) >> to_bits != 0)
-    to_bits++;
 
   const gboolean merge = combine != CITYNET_COMBINE_NONE;
-  gsize e = 0;
-  for (gsize v = 0, first = 0; v < n_nodes; first = out_count[v], v++) {
-    const gsize end = out_count[v];
-    if (end == first)
-      continue;
-    citynet_view_sort_run(arcs + first, end - first, tmp, to_bits);
-    const guint32 u = (guint32) view->node_vertex[v];
-    for (gsize k = first; k < end; k++)
-      view->edge_ties[k] = ARC_TIE(&arcs[k]);
-    for (gsize i = first; i < end;) {
-      gsize j = i + 1;
-      if (merge)
-        while (j < end && ARC_TO(&arcs[j]) == ARC_TO(&arcs[i]))
-          j++;
-      view->edges[e++] = (CitynetViewEdge) {
-        .from = u,
-        .to = ARC_TO(&arcs[i]),
-        .first_tie = (guint32) i,
-        .n_ties = (guint32) (j - i),
-        .weight = citynet_view_combined_weight(arcs, i, j, combine),
-      };
-      i = j;
+  const gboolean directed = view->directed;
+  const gint32 *vertex = view->node_vertex;
+  /* With every node a vertex, vertex v is node v: no lookup. */
+  const gboolean every_node = view->n_vertices == view->n_nodes;
+  gsize e = 0, k = 0;
+  for (gsize v = 0; v < view->n_vertices; v++) {
+    const guint32 u = view->vertex_node[v];
+    const CitynetIncidenceEntry *entry = index->entries + index->start[u];
+    const CitynetIncidenceEntry *end = index->entries + index->start[u + 1];
+    const gsize first_edge = e;
+    for (; entry < end; entry++) {
+      const guint32 tie = CITYNET_INCIDENCE_TIE(entry->key);
+      if (!citynet_view_bit(selected, tie))
+        continue;
+      guint arcs = citynet_view_arcs_of_entry(entry->key, u, directed);
+      const guint32 other = CITYNET_INCIDENCE_OTHER(entry->key);
+      const guint32 to = every_node ? other : (guint32) vertex[other];
+      for (; arcs > 0; arcs--) {
+        CitynetViewEdge *last = e > first_edge ? &view->edges[e - 1] : NULL;
+        view->edge_ties[k] = tie;
+        if (merge && last != NULL && last->to == to) {
+          last->n_ties++;
+          last->weight = combine == CITYNET_COMBINE_COUNT ? last->weight + 1.0
+                       : combine == CITYNET_COMBINE_MAX ? MAX(last->weight, entry->weight)
+                       : last->weight + entry->weight;
+        } else {
+          view->edges[e++] = (CitynetViewEdge) {
+            .from = (guint32) v,
+            .to = to,
+            .first_tie = (guint32) k,
+            .n_ties = 1,
+            .weight = combine == CITYNET_COMBINE_COUNT ? 1.0 : entry->weight,
+          };
+        }
+        k++;
+      }
     }
   }
+  g_assert(k <= n_arcs);
   view->n_edges = e;
-  citynet_big_free(tmp);
-  citynet_big_free(arcs);
 }
 
 CitynetView *
@@ -546,8 +476,8 @@ citynet_view_new(CitynetNetwork *network, const CitynetViewOptions *options,
   g_free(kind_mask);
 
   CitynetViewSelection sel;
-  citynet_view_select_ties(view, layer_mask, node_kind_ok, opts->direction,
-                           opts->drop_isolates, &sel);
+  citynet_view_select_ties(view, layer_mask, node_kind_ok, opts->drop_isolates,
+                           &sel);
   g_free(layer_mask);
   citynet_view_number_vertices(view, node_kind_ok, sel.touched);
   citynet_big_free(node_kind_ok);
@@ -555,11 +485,10 @@ citynet_view_new(CitynetNetwork *network, const CitynetViewOptions *options,
 
   view->directed = opts->direction == CITYNET_DIRECTION_DIRECTED ||
     (opts->direction == CITYNET_DIRECTION_AUTO && sel.any_directed);
-  citynet_view_combine(view, view->directed ? sel.out_directed
-                                            : sel.out_undirected,
+  citynet_view_combine(view, citynet_network_incidence(network), sel.selected,
+                       view->directed ? sel.n_arcs_directed : sel.n_arcs_undirected,
                        opts->combine);
-  citynet_big_free(sel.out_directed);
-  citynet_big_free(sel.out_undirected);
+  citynet_big_free(sel.selected);
   return view;
 }
 

@@ -37,6 +37,24 @@ add_tie(CitynetNetwork *network, const char *source, const char *target,
   return (gsize) index;
 }
 
+/* A tie straight into the store, bypassing citynet_network_add_tie()'s
+ * checks. The model refuses self-ties, but the internal append does not
+ * check, and the view's arc rules for loops (two arcs for an undirected
+ * loop in a directed view, as igraph counts them) are pinned down here so
+ * that a loop never breaks the index or the edge order. */
+static void
+append_tie(CitynetNetwork *network, guint32 source, guint32 target,
+           const char *layer, double weight, gboolean directed)
+{
+  CitynetTieRec tie = {
+    .source = source, .target = target, .weight = weight,
+    .start = CITYNET_DATE_OPEN, .end = CITYNET_DATE_OPEN,
+    .layer = citynet_network_intern_layer(network, layer),
+    .directed = directed ? 1 : 0,
+  };
+  citynet_network_append_tie(network, &tie);
+}
+
 /* The basic network: nodes a b c d e f = 0..5.
  *   t0 a-b  sister 2  undirected
  *   t1 a-b  visit  3  undirected
@@ -923,10 +941,240 @@ test_graphml_escaping(void **state)
 /* Scale                                                                    */
 /* ------------------------------------------------------------------------ */
 
-/* 50k nodes, 500k ties with many parallel pairs: the view and its graph
- * must be cheap next to one PageRank (~0.2 s). The bound here is loose so
- * sanitizer builds pass; bench/ measures properly. Also checks the sums
- * against a direct count. */
+/* Self-loops and mixed directions, edge by edge and tie by tie:
+ *   t0 a->a 1 directed     t1 a-a 2 undirected
+ *   t2 a-b  4 undirected   t3 b->a 8 directed
+ * A directed view reads an undirected tie as two arcs, so the undirected
+ * loop t1 is two arcs a->a; an undirected view reads every tie as one. */
+static void
+test_self_loops(void **state)
+{
+  CitynetNetwork *network = citynet_network_new();
+  add_node(network, "a", "city", "TUR");
+  add_node(network, "b", "city", "TUR");
+  append_tie(network, 0, 0, "visit", 1, TRUE);
+  append_tie(network, 0, 0, "visit", 2, FALSE);
+  append_tie(network, 0, 1, "visit", 4, FALSE);
+  append_tie(network, 1, 0, "visit", 8, TRUE);
+
+  /* Directed, summed: a->a = t0 + t1 + t1 = 5, a->b = t2, b->a = t2 + t3. */
+  CitynetView *view = make_view(network, CITYNET_DIRECTION_DIRECTED,
+                                CITYNET_COMBINE_SUM);
+  const Edge directed[] = { { 0, 0, 5, 3 }, { 0, 1, 4, 1 }, { 1, 0, 12, 2 } };
+  assert_edges(view, directed, G_N_ELEMENTS(directed));
+  const gsize directed_ties[][3] = { { 0, 1, 1 }, { 2 }, { 2, 3 } };
+  for (gsize e = 0; e < G_N_ELEMENTS(directed); e++)
+    for (gsize i = 0; i < directed[e].n_ties; i++)
+      assert_int_equal(citynet_view_edge_tie(view, e, i), directed_ties[e][i]);
+  assert_graph_matches(view);
+  citynet_view_unref(view);
+
+  /* Directed, not combined: one edge per arc, in (from, to, tie) order. */
+  view = make_view(network, CITYNET_DIRECTION_DIRECTED, CITYNET_COMBINE_NONE);
+  const Edge arcs[] = { { 0, 0, 1, 1 }, { 0, 0, 2, 1 }, { 0, 0, 2, 1 },
+                        { 0, 1, 4, 1 }, { 1, 0, 4, 1 }, { 1, 0, 8, 1 } };
+  assert_edges(view, arcs, G_N_ELEMENTS(arcs));
+  assert_graph_matches(view);
+  citynet_view_unref(view);
+
+  /* Undirected: a-a = t0 + t1 = 3, a-b = t2 + t3 = 12; counted: 2 and 2;
+   * maximum: 2 and 8. */
+  view = make_view(network, CITYNET_DIRECTION_UNDIRECTED, CITYNET_COMBINE_SUM);
+  const Edge undirected[] = { { 0, 0, 3, 2 }, { 0, 1, 12, 2 } };
+  assert_edges(view, undirected, G_N_ELEMENTS(undirected));
+  assert_graph_matches(view);
+  citynet_view_unref(view);
+  view = make_view(network, CITYNET_DIRECTION_UNDIRECTED, CITYNET_COMBINE_COUNT);
+  const Edge counted[] = { { 0, 0, 2, 2 }, { 0, 1, 2, 2 } };
+  assert_edges(view, counted, G_N_ELEMENTS(counted));
+  citynet_view_unref(view);
+  view = make_view(network, CITYNET_DIRECTION_UNDIRECTED, CITYNET_COMBINE_MAX);
+  const Edge maxed[] = { { 0, 0, 2, 2 }, { 0, 1, 8, 2 } };
+  assert_edges(view, maxed, G_N_ELEMENTS(maxed));
+  citynet_view_unref(view);
+  citynet_network_unref(network);
+}
+
+/* Views are built from an index the network keeps; a node or tie added
+ * afterwards must show in the next view, and not change an existing one. */
+static void
+test_network_grows_after_view(void **state)
+{
+  CitynetNetwork *network = citynet_network_new();
+  add_node(network, "a", "city", "TUR");
+  add_node(network, "b", "city", "TUR");
+  add_tie(network, "a", "b", "visit", 1, FALSE, NULL, NULL);
+  CitynetView *before = make_view(network, CITYNET_DIRECTION_AUTO,
+                                  CITYNET_COMBINE_SUM);
+  const Edge one[] = { { 0, 1, 1, 1 } };
+  assert_edges(before, one, 1);
+
+  add_tie(network, "b", "a", "visit", 2, FALSE, NULL, NULL);
+  add_node(network, "c", "city", "DEU");
+  add_tie(network, "c", "a", "visit", 4, FALSE, NULL, NULL);
+  CitynetView *after = make_view(network, CITYNET_DIRECTION_AUTO,
+                                 CITYNET_COMBINE_SUM);
+  const Edge three[] = { { 0, 1, 3, 2 }, { 0, 2, 4, 1 } };
+  assert_edges(after, three, G_N_ELEMENTS(three));
+  assert_edges(before, one, 1);
+  assert_int_equal(citynet_view_n_vertices(before), 2);
+  assert_int_equal(citynet_view_n_vertices(after), 3);
+  citynet_view_unref(before);
+  citynet_view_unref(after);
+  citynet_network_unref(network);
+}
+
+/* The view's edges by their definition (docs/views.md), the slow way:
+ * every selected tie's arcs, sorted by (from, to, tie) with qsort(), runs
+ * of one pair merged. */
+typedef struct {
+  gsize from, to, tie;
+  double weight;
+} RefArc;
+
+static int
+compare_ref_arcs(const void *pa, const void *pb)
+{
+  const RefArc *a = pa, *b = pb;
+  if (a->from != b->from)
+    return a->from < b->from ? -1 : 1;
+  if (a->to != b->to)
+    return a->to < b->to ? -1 : 1;
+  return a->tie < b->tie ? -1 : a->tie > b->tie;
+}
+
+static void
+assert_view_matches_reference(CitynetNetwork *network, CitynetView *view,
+                              const char *layer, gboolean drop_isolates,
+                              CitynetCombine combine)
+{
+  const gsize n = citynet_network_n_nodes(network);
+  const gsize m = citynet_network_n_ties(network);
+  gboolean *has_tie = g_new0(gboolean, n);
+  GArray *arcs = g_array_new(FALSE, FALSE, sizeof(RefArc));
+  gboolean directed = citynet_view_is_directed(view);
+  for (gsize t = 0; t < m; t++) {
+    if (layer != NULL && strcmp(citynet_network_tie_layer(network, t), layer) != 0)
+      continue;
+    gsize s = citynet_network_tie_source(network, t);
+    gsize d = citynet_network_tie_target(network, t);
+    has_tie[s] = has_tie[d] = TRUE;
+  }
+  /* Vertices: nodes in network order (only those with a tie when
+   * dropping isolates). */
+  gssize *vertex = g_new(gssize, n);
+  gsize n_vertices = 0;
+  for (gsize v = 0; v < n; v++)
+    vertex[v] = (!drop_isolates || has_tie[v]) ? (gssize) n_vertices++ : -1;
+  assert_int_equal(citynet_view_n_vertices(view), n_vertices);
+  for (gsize t = 0; t < m; t++) {
+    if (layer != NULL && strcmp(citynet_network_tie_layer(network, t), layer) != 0)
+      continue;
+    gsize s = (gsize) vertex[citynet_network_tie_source(network, t)];
+    gsize d = (gsize) vertex[citynet_network_tie_target(network, t)];
+    double w = citynet_network_tie_weight(network, t);
+    if (!directed) {
+      g_array_append_val(arcs, ((RefArc) { MIN(s, d), MAX(s, d), t, w }));
+      continue;
+    }
+    g_array_append_val(arcs, ((RefArc) { s, d, t, w }));
+    if (!citynet_network_tie_directed(network, t))
+      g_array_append_val(arcs, ((RefArc) { d, s, t, w }));
+  }
+  g_array_sort(arcs, compare_ref_arcs);
+
+  gsize e = 0;
+  for (guint i = 0; i < arcs->len;) {
+    const RefArc *first = &g_array_index(arcs, RefArc, i);
+    guint j = i + 1;
+    double weight = combine == CITYNET_COMBINE_COUNT ? 1 : first->weight;
+    while (combine != CITYNET_COMBINE_NONE && j < arcs->len &&
+           g_array_index(arcs, RefArc, j).from == first->from &&
+           g_array_index(arcs, RefArc, j).to == first->to) {
+      double w = g_array_index(arcs, RefArc, j).weight;
+      weight = combine == CITYNET_COMBINE_COUNT ? weight + 1
+             : combine == CITYNET_COMBINE_MAX ? MAX(weight, w) : weight + w;
+      j++;
+    }
+    assert_true(e < citynet_view_n_edges(view));
+    gsize from, to;
+    double got = citynet_view_edge(view, e, &from, &to);
+    assert_int_equal(from, first->from);
+    assert_int_equal(to, first->to);
+    assert_true(got == weight);     /* same sums in the same order */
+    assert_int_equal(citynet_view_edge_n_ties(view, e), j - i);
+    for (guint k = i; k < j; k++)
+      assert_int_equal(citynet_view_edge_tie(view, e, k - i),
+                       g_array_index(arcs, RefArc, k).tie);
+    e++;
+    i = j;
+  }
+  assert_int_equal(citynet_view_n_edges(view), e);
+  g_array_unref(arcs);
+  g_free(vertex);
+  g_free(has_tie);
+}
+
+/* Random networks with hubs, parallel ties, self-loops and both
+ * directions, under every direction, combine rule, a layer filter and
+ * drop_isolates: the view equals the reference edge for edge and tie for
+ * tie. The hub's long lists take the radix sort path of the index. */
+static void
+test_random_views_match_reference(void **state)
+{
+  GRand *rand = g_rand_new_with_seed(20261122);
+  for (int round = 0; round < 12; round++) {
+    CitynetNetwork *network = citynet_network_new();
+    const gsize n = (gsize) g_rand_int_range(rand, 1, round < 6 ? 12 : 400);
+    const gsize m = (gsize) g_rand_int_range(rand, 0, round < 6 ? 40 : 4000);
+    for (gsize v = 0; v < n; v++) {
+      char id[16];
+      g_snprintf(id, sizeof id, "n%zu", v);
+      add_node(network, id, "city", "TUR");
+    }
+    for (gsize t = 0; t < m; t++) {
+      /* A third of the ties at node 0: a hub with a long list. */
+      guint32 source = g_rand_int_range(rand, 0, 3) == 0 ? 0
+                     : (guint32) g_rand_int_range(rand, 0, (gint32) n);
+      guint32 target = (guint32) g_rand_int_range(rand, 0, (gint32) n);
+      append_tie(network, source, target,
+                 g_rand_boolean(rand) ? "visit" : "sister",
+                 (double) g_rand_int_range(rand, 1, 1000) / 8.0,
+                 g_rand_boolean(rand));
+    }
+    gsize n_layers;
+    const char *const *layers = citynet_network_layers(network, &n_layers);
+    gboolean has_visit = FALSE;
+    for (gsize l = 0; l < n_layers; l++)
+      has_visit |= strcmp(layers[l], "visit") == 0;
+    for (int direction = CITYNET_DIRECTION_AUTO;
+         direction <= CITYNET_DIRECTION_DIRECTED; direction++)
+      for (int combine = CITYNET_COMBINE_SUM; combine <= CITYNET_COMBINE_NONE;
+           combine++)
+        for (int filtered = 0; filtered < 2; filtered++) {
+          GError *error = NULL;
+          const char *layer = filtered && has_visit ? "visit" : NULL;
+          CitynetViewOptions *options = citynet_view_options_new();
+          citynet_view_options_set_direction(options, direction);
+          citynet_view_options_set_combine(options, combine);
+          citynet_view_options_set_drop_isolates(options, filtered);
+          if (layer != NULL)
+            citynet_view_options_add_layer(options, layer);
+          CitynetView *view = citynet_view_new(network, options, &error);
+          citynet_view_options_free(options);
+          assert_no_error(error);
+          assert_view_matches_reference(network, view, layer, filtered,
+                                        combine);
+          citynet_view_unref(view);
+        }
+    citynet_network_unref(network);
+  }
+  g_rand_free(rand);
+}
+
+/* 50k nodes, 500k ties with many parallel pairs: checks the arc count and
+ * the sums against a direct count (the time is only reported; bench/
+ * measures it). */
 static void
 test_large_view(void **state)
 {
@@ -986,9 +1234,8 @@ test_large_view(void **state)
   assert_int_equal(arcs, m + (m - (m + 2) / 3));
   assert_double_close(sum, expected, 1e-12);
   assert_true(total > 0);
-  g_test_message("500k-tie view + graph: %.3f s", elapsed / 1e6);
-  /* Generous: about 0.1 s in an optimised build. */
-  assert_true(elapsed < 5 * G_USEC_PER_SEC);
+  g_test_message("500k-tie view + graph: %.3f s (timed in bench/, not "
+                 "asserted here)", elapsed / 1e6);
   citynet_view_unref(view);
   citynet_network_unref(network);
 }
@@ -1008,6 +1255,9 @@ main(void)
     cmocka_unit_test(test_reference_date),
     cmocka_unit_test(test_to_network),
     cmocka_unit_test(test_graphml_escaping),
+    cmocka_unit_test(test_self_loops),
+    cmocka_unit_test(test_network_grows_after_view),
+    cmocka_unit_test(test_random_views_match_reference),
     cmocka_unit_test(test_large_view),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
