@@ -643,14 +643,19 @@ G_STATIC_ASSERT(G_N_ELEMENTS(measure_funcs) == CITYNET_CENTRALITY_COUNT);
 /* The driver                                                               */
 /* ------------------------------------------------------------------------ */
 
-/* Runs @measure inside igraph and copies the result out. @values has room
- * for job->n_subset (or job->n) doubles. */
+/* Runs @measure inside igraph, which writes the values straight into
+ * *@values (room for job->n_subset, or job->n, doubles): the result vector
+ * is a view of that array, so igraph's resize to the same size is a no-op
+ * instead of a second vertex-sized array and a copy. Should igraph ever
+ * grow the vector, it realloc()s the array, which is valid because
+ * g_malloc() is the system malloc() (GLib >= 2.46): *@values then follows
+ * the vector's storage. Either way *@values stays g_free()-able. */
 static gboolean
-centrality_igraph(Job *job, CitynetCentrality measure, double *values,
+centrality_igraph(Job *job, CitynetCentrality measure, double **values,
                   gsize n_values, GError **error)
 {
   igraph_vector_int_t subset_ids;
-  igraph_vector_t result;
+  igraph_vector_t result = { NULL, NULL, NULL };
   gboolean ok = TRUE;
 
   job->graph = citynet_view_graph(job->view, error);
@@ -670,22 +675,26 @@ centrality_igraph(Job *job, CitynetCentrality measure, double *values,
     job->vids = igraph_vss_all();
   }
 
-  ok = citynet_igraph_check(igraph_vector_init(&result, 0),
-                            citynet_centrality_name(measure), error);
-  if (ok) {
+  /* An empty view of igraph points at a static dummy, not at *values:
+   * for no values an ordinary empty vector. */
+  if (n_values > 0)
+    igraph_vector_view(&result, *values, (igraph_integer_t) n_values);
+  else
+    ok = citynet_igraph_check(igraph_vector_init(&result, 0),
+                              citynet_centrality_name(measure), error);
+  if (ok)
     ok = measure_funcs[measure](job, &result, error);
-    if (ok && (gsize) igraph_vector_size(&result) != n_values) {
-      g_set_error(error, CITYNET_ERROR, CITYNET_ERROR_COMPUTATION,
-                  "%s: igraph returned %" G_GINT64_FORMAT " values for %"
-                  G_GSIZE_FORMAT " vertices", citynet_centrality_name(measure),
-                  (gint64) igraph_vector_size(&result), n_values);
-      ok = FALSE;
-    }
-    if (ok)
-      for (gsize i = 0; i < n_values; i++)
-        values[i] = VECTOR(result)[i];
-    igraph_vector_destroy(&result);
+  if (n_values > 0)
+    *values = VECTOR(result);
+  if (ok && (gsize) igraph_vector_size(&result) != n_values) {
+    g_set_error(error, CITYNET_ERROR, CITYNET_ERROR_COMPUTATION,
+                "%s: igraph returned %" G_GINT64_FORMAT " values for %"
+                G_GSIZE_FORMAT " vertices", citynet_centrality_name(measure),
+                (gint64) igraph_vector_size(&result), n_values);
+    ok = FALSE;
   }
+  if (n_values == 0 && result.stor_begin != NULL)
+    igraph_vector_destroy(&result);
   if (job->subset != NULL)
     igraph_vector_int_destroy(&subset_ids);
   return ok;
@@ -724,7 +733,7 @@ citynet_centrality_compute(CitynetView *view, CitynetCentrality measure,
   const gsize n_values = subset != NULL ? job.n_subset : job.n;
   double *values = g_new(double, n_values > 0 ? n_values : 1);
   citynet_igraph_enter();
-  gboolean ok = centrality_igraph(&job, measure, values, n_values, error);
+  gboolean ok = centrality_igraph(&job, measure, &values, n_values, error);
   citynet_igraph_leave();
   citynet_centrality_options_free(defaults);
   if (!ok) {
