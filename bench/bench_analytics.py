@@ -229,8 +229,12 @@ def report(title, c, peers):
         return "OK" if x <= 1.2 else "ABOVE TARGET"
     print(f"  ours / bare      = {ours / bare:.3f} wall ({verdict(ours / bare)}), "
           f"{cpu:.3f} CPU ({verdict(cpu)})")
-    print(f"  ours / bare warm = {wall_warm:.3f} wall ({verdict(wall_warm)}), "
-          f"{cpu_warm:.3f} CPU ({verdict(cpu_warm)}); target <= 1.2; "
+    # Not like for like when this run's allocator is the default one: the
+    # bare call then runs without page faults and ours with them. The
+    # like-for-like ratio with a warm allocator is the "ours / bare" line
+    # of the warm run.
+    print(f"  ours / bare warm = {wall_warm:.3f} wall, {cpu_warm:.3f} CPU "
+          f"(ours as the allocator is, bare with freed memory kept warm); "
           f"same result: {c['same_result']}")
     return {"wall": ours / bare, "cpu": cpu, "wall_warm": wall_warm,
             "cpu_warm": cpu_warm}
@@ -332,11 +336,13 @@ def main():
     with open(out, "w") as f:
         json.dump(results, f, indent=1)
     print(f"\nresults written to {out}")
-    print(f"summary (target <= 1.2): PageRank view + measure / bare, default "
-          f"allocator: {ratio['cpu']:.2f} CPU, {ratio['wall']:.2f} wall; against "
-          f"the bare call with a warm allocator: {ratio['cpu_warm']:.2f} CPU, "
-          f"{ratio['wall_warm']:.2f} wall; both routes with a warm allocator: "
-          f"{warm_ratio['cpu']:.2f} CPU, {warm_ratio['wall']:.2f} wall")
+    print(f"summary (target <= 1.2, each route under the same allocator): "
+          f"PageRank view + measure / bare, default allocator: "
+          f"{ratio['cpu']:.2f} CPU, {ratio['wall']:.2f} wall; both routes with "
+          f"a warm allocator: {warm_ratio['cpu']:.2f} CPU, "
+          f"{warm_ratio['wall']:.2f} wall (for information, ours with the "
+          f"default allocator against the bare call with a warm one: "
+          f"{ratio['cpu_warm']:.2f} CPU)")
     return 0
 
 
