@@ -7,8 +7,10 @@
  * 16 for 500,000 ties), although the order does not depend on the view:
  * vertices are numbered in node order, so (to vertex, tie) order is (other
  * node, tie) order whatever the selection. So the network sorts its ties
- * once, on the first view, and every view after that is a filter over this
- * index in one sequential pass (view.c, citynet_view_combine()).
+ * once, on the first view that selects at least half of them, and every
+ * such view after that is a filter over this index in one sequential pass
+ * (view.c, citynet_view_combine(); smaller views still sort their own
+ * arcs, which costs them less than a pass over the whole index).
  *
  * The entries: a tie s -> d (s != d) is listed at s with other end d and
  * at d with other end s; a self-loop once, at its node. Each entry packs
@@ -36,7 +38,7 @@
  * pass (@other_bits bits in all), through @tmp (room for @n entries): O(n)
  * where a comparison sort would cost O(n log n) and, for glibc's qsort(), a
  * malloc() per list. */
-static void
+void
 citynet_incidence_sort_run(CitynetIncidenceEntry *entries, gsize n,
                            CitynetIncidenceEntry *tmp, guint other_bits)
 {

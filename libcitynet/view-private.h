@@ -58,6 +58,8 @@ struct _CitynetView {
 
   gsize n_edges;
   CitynetViewEdge *edges;       /* sorted by (from, to, first tie) */
+  gboolean from_index;          /* made from the network's incidence index
+                                 * (else from its own sorted arcs) */
   guint32 *edge_ties;           /* tie indices, grouped per edge */
 
   /* The igraph graph, built on first request while holding the igraph lock
@@ -129,6 +131,12 @@ struct _CitynetIncidence {
  * network's lock, so views may be built from several threads at once).
  * Owned by the network; valid until a node or tie is added. */
 const CitynetIncidence *citynet_network_incidence(CitynetNetwork *network);
+
+/* Sorts @n entries by key; they must come in tie order, as the sort is
+ * stable on `other` (@other_bits bits) and keeps ties in arrival order
+ * for equal ends. @tmp has room for @n entries. */
+void citynet_incidence_sort_run(CitynetIncidenceEntry *entries, gsize n,
+                                CitynetIncidenceEntry *tmp, guint other_bits);
 
 /* ------------------------------------------------------------------------ */
 /* Large arrays (view-memory.c, igraph-build.c)                             */

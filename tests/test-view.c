@@ -1116,13 +1116,15 @@ assert_view_matches_reference(CitynetNetwork *network, CitynetView *view,
 }
 
 /* Random networks with hubs, parallel ties, self-loops and both
- * directions, under every direction, combine rule, a layer filter and
+ * directions, under every direction, combine rule, layer filters and
  * drop_isolates: the view equals the reference edge for edge and tie for
- * tie. The hub's long lists take the radix sort path of the index. */
+ * tie, whether it reads the network's index (large selections) or sorts
+ * its own arcs (small ones); the hub's long lists take the radix sort. */
 static void
 test_random_views_match_reference(void **state)
 {
   GRand *rand = g_rand_new_with_seed(20261122);
+  gsize by_path[2] = { 0, 0 };  /* views made by sorting, from the index */
   for (int round = 0; round < 12; round++) {
     CitynetNetwork *network = citynet_network_new();
     const gsize n = (gsize) g_rand_int_range(rand, 1, round < 6 ? 12 : 400);
@@ -1137,39 +1139,97 @@ test_random_views_match_reference(void **state)
       guint32 source = g_rand_int_range(rand, 0, 3) == 0 ? 0
                      : (guint32) g_rand_int_range(rand, 0, (gint32) n);
       guint32 target = (guint32) g_rand_int_range(rand, 0, (gint32) n);
+      const gint32 draw = g_rand_int_range(rand, 0, 10);
       append_tie(network, source, target,
-                 g_rand_boolean(rand) ? "visit" : "sister",
+                 draw < 7 ? "visit" : draw < 9 ? "sister" : "aid",
                  (double) g_rand_int_range(rand, 1, 1000) / 8.0,
                  g_rand_boolean(rand));
     }
+    /* No filter and "visit" (~70 % of the ties) take the index; "sister"
+     * (~20 %) the view's own sort. */
+    static const char *const filters[] = { NULL, "visit", "sister" };
     gsize n_layers;
     const char *const *layers = citynet_network_layers(network, &n_layers);
-    gboolean has_visit = FALSE;
-    for (gsize l = 0; l < n_layers; l++)
-      has_visit |= strcmp(layers[l], "visit") == 0;
-    for (int direction = CITYNET_DIRECTION_AUTO;
-         direction <= CITYNET_DIRECTION_DIRECTED; direction++)
-      for (int combine = CITYNET_COMBINE_SUM; combine <= CITYNET_COMBINE_NONE;
-           combine++)
-        for (int filtered = 0; filtered < 2; filtered++) {
+    for (gsize f = 0; f < G_N_ELEMENTS(filters); f++) {
+      gboolean known = filters[f] == NULL;
+      for (gsize l = 0; l < n_layers; l++)
+        known |= filters[f] != NULL && strcmp(layers[l], filters[f]) == 0;
+      if (!known)
+        continue;
+      for (int direction = CITYNET_DIRECTION_AUTO;
+           direction <= CITYNET_DIRECTION_DIRECTED; direction++)
+        for (int combine = CITYNET_COMBINE_SUM; combine <= CITYNET_COMBINE_NONE;
+             combine++) {
           GError *error = NULL;
-          const char *layer = filtered && has_visit ? "visit" : NULL;
+          const gboolean drop = f > 0;
           CitynetViewOptions *options = citynet_view_options_new();
           citynet_view_options_set_direction(options, direction);
           citynet_view_options_set_combine(options, combine);
-          citynet_view_options_set_drop_isolates(options, filtered);
-          if (layer != NULL)
-            citynet_view_options_add_layer(options, layer);
+          citynet_view_options_set_drop_isolates(options, drop);
+          if (filters[f] != NULL)
+            citynet_view_options_add_layer(options, filters[f]);
           CitynetView *view = citynet_view_new(network, options, &error);
           citynet_view_options_free(options);
           assert_no_error(error);
-          assert_view_matches_reference(network, view, layer, filtered,
+          assert_view_matches_reference(network, view, filters[f], drop,
                                         combine);
+          if (citynet_view_n_ties(view) > 0)
+            by_path[view->from_index ? 1 : 0]++;
           citynet_view_unref(view);
         }
+    }
     citynet_network_unref(network);
   }
   g_rand_free(rand);
+  g_test_message("%zu views sorted their arcs, %zu read the index",
+                 by_path[0], by_path[1]);
+  assert_true(by_path[0] >= 50 && by_path[1] >= 50);
+}
+
+/* Whole-network views built from several threads at once on a fresh
+ * network race to build its incidence index: it is built once, under the
+ * network's lock, and every thread gets the edges one thread alone gets
+ * (cmocka's asserts are not thread-safe, so the threads only build and
+ * the checks run afterwards). */
+static gpointer
+build_whole_view(gpointer network)
+{
+  return citynet_view_new(network, NULL, NULL);
+}
+
+static void
+test_views_from_threads(void **state)
+{
+  CitynetNetwork *network = citynet_network_new();
+  const gsize n = 2000, m = 40000;
+  for (gsize v = 0; v < n; v++) {
+    char id[16];
+    g_snprintf(id, sizeof id, "n%zu", v);
+    add_node(network, id, "city", "TUR");
+  }
+  guint32 seed = 7;
+  for (gsize t = 0; t < m; t++) {
+    seed = seed * 1103515245u + 12345u;
+    guint32 s = (seed >> 8) % 100;
+    seed = seed * 1103515245u + 12345u;
+    guint32 d = (seed >> 8) % (guint32) n;
+    append_tie(network, s, d == s ? (d + 1) % (guint32) n : d, "visit",
+               (double) (t % 7 + 1), t % 2 == 0);
+  }
+  GThread *threads[4];
+  for (guint i = 0; i < G_N_ELEMENTS(threads); i++)
+    threads[i] = g_thread_new("view", build_whole_view, network);
+  CitynetView *views[G_N_ELEMENTS(threads)];
+  for (guint i = 0; i < G_N_ELEMENTS(threads); i++)
+    views[i] = g_thread_join(threads[i]);
+  for (guint i = 0; i < G_N_ELEMENTS(threads); i++) {
+    assert_non_null(views[i]);
+    assert_true(views[i]->from_index);
+    assert_view_matches_reference(network, views[i], NULL, FALSE,
+                                  CITYNET_COMBINE_SUM);
+    citynet_view_unref(views[i]);
+  }
+  citynet_network_unref(network);
 }
 
 /* 50k nodes, 500k ties with many parallel pairs: checks the arc count and
@@ -1258,6 +1318,7 @@ main(void)
     cmocka_unit_test(test_self_loops),
     cmocka_unit_test(test_network_grows_after_view),
     cmocka_unit_test(test_random_views_match_reference),
+    cmocka_unit_test(test_views_from_threads),
     cmocka_unit_test(test_large_view),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
