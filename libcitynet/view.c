@@ -5,10 +5,11 @@
  * vertices 0..n-1 in network order, and combines parallel ties into edges.
  * The rules are written out with examples in docs/views.md.
  *
- * Combining is one sequential pass over the network's incidence index
- * (incidence.c), which lists each node's ties sorted by (other end, tie):
- * O(n + m), nothing sorted or allocated per tie, and within a pair the
- * ties stay in network order, which makes the edge order and every
+ * Combining needs the arcs in (from, to, tie) order. A view of most of the
+ * network reads them off the network's incidence index (incidence.c), one
+ * sequential pass; a smaller one buckets and sorts its own arcs (see
+ * citynet_view_combine()). Nothing is allocated per tie, and within a pair
+ * the ties stay in network order, which makes the edge order and every
  * floating-point sum deterministic. The large arrays come from
  * citynet_big_alloc() (view-memory.c): huge pages, because on a virtual
  * machine the page faults of fresh memory cost more than the work.
