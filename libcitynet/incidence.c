@@ -38,6 +38,15 @@
  * pass (@other_bits bits in all), through @tmp (room for @n entries): O(n)
  * where a comparison sort would cost O(n log n) and, for glibc's qsort(), a
  * malloc() per list. */
+guint
+citynet_incidence_bits(gsize n)
+{
+  guint bits = 0;
+  while (bits < 32 && n > 0 && (n - 1) >> bits != 0)
+    bits++;
+  return bits;
+}
+
 void
 citynet_incidence_sort_run(CitynetIncidenceEntry *entries, gsize n,
                            CitynetIncidenceEntry *tmp, guint other_bits)
@@ -114,9 +123,7 @@ citynet_incidence_build(const CitynetNetwork *network)
   for (gsize v = 0; v < n; v++)
     longest = MAX(longest, index->start[v + 1] - index->start[v]);
   CitynetIncidenceEntry *tmp = citynet_big_alloc(MAX(longest, 1) * sizeof *tmp);
-  guint other_bits = 0;
-  while (other_bits < 32 && n > 0 && (n - 1) >> other_bits != 0)
-    other_bits++;
+  const guint other_bits = citynet_incidence_bits(n);
   for (gsize v = 0; v < n; v++)
     citynet_incidence_sort_run(index->entries + index->start[v],
                                index->start[v + 1] - index->start[v], tmp,

@@ -137,6 +137,8 @@ const CitynetIncidence *citynet_network_incidence(CitynetNetwork *network);
  * for equal ends. @tmp has room for @n entries. */
 void citynet_incidence_sort_run(CitynetIncidenceEntry *entries, gsize n,
                                 CitynetIncidenceEntry *tmp, guint other_bits);
+/* The bits an end in 0..@n-1 needs: the sort's @other_bits. */
+guint citynet_incidence_bits(gsize n);
 
 /* ------------------------------------------------------------------------ */
 /* Large arrays (view-memory.c, igraph-build.c)                             */

@@ -297,7 +297,6 @@ citynet_view_select_ties(CitynetView *view, const gboolean *layer_mask,
   const gsize m = network->ties->len, n = network->nodes->len;
   const gboolean windowed =
     view->from != CITYNET_DATE_OPEN || view->to != CITYNET_DATE_OPEN;
-  gboolean any_directed = FALSE;
   gsize count = 0, n_directed = 0;
 
   guint64 *selected = citynet_big_alloc0((m / 64 + 1) * sizeof *selected);
@@ -320,10 +319,9 @@ citynet_view_select_ties(CitynetView *view, const gboolean *layer_mask,
     if (touched != NULL)
       touched[s] = touched[d] = 1;
   }
-  any_directed = n_directed > 0;
   view->n_ties = count;
   *sel = (CitynetViewSelection) {
-    .any_directed = any_directed,
+    .any_directed = n_directed > 0,
     .selected = selected,
     .n_arcs_directed = 2 * count - n_directed,
     .n_arcs_undirected = count,
@@ -488,9 +486,7 @@ citynet_view_combine_sorted(const CitynetView *view, gsize n_arcs,
   for (gsize v = 0; v < n; v++)
     longest = MAX(longest, start[v + 1] - start[v]);
   CitynetIncidenceEntry *tmp = citynet_big_alloc(MAX(longest, 1) * sizeof *tmp);
-  guint to_bits = 0;
-  while (to_bits < 32 && n > 0 && (n - 1) >> to_bits != 0)
-    to_bits++;
+  const guint to_bits = citynet_incidence_bits(n);
   for (gsize v = 0; v < n; v++) {
     CitynetIncidenceEntry *run = arcs + start[v];
     const gsize len = start[v + 1] - start[v];
